@@ -1,0 +1,205 @@
+"""The ``sitrep`` command: a thin layer over the library.
+
+    sitrep code [--date D] [--format jsonl] INPUT...   contract output, JSON Lines on stdout
+    sitrep ingest [--date D] [--db F] PATH...          code and store
+    sitrep events [filters] [--json]                   list stored events
+    sitrep show EVENT_ID                               one event with its evidence
+    sitrep setup                                       build the gazetteer cache
+    sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
+
+Misuse gets one line on stderr and exit status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from datetime import date
+from typing import Optional, Sequence
+
+from . import __version__
+from .errors import SitrepError, UsageError
+from .io.readers import DEFAULT_MAX_CHARS, ReadOptions, check_inputs, parse_iso_date, read_inputs
+from .render import event_table, highlight_event
+from .store.sqlite import DEFAULT_DB, EventFilter, Store
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2 (argparse prints the whole usage)
+        self.exit(2, f"sitrep: error: {message}\n")
+
+
+def _date(value: str) -> date:
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="sitrep", description="Code news reports on conflict into a dated, geolocated event dataset.")
+    p.add_argument("--version", action="version", version=f"sitrep {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress and warnings to stderr")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def inputs(sp):
+        sp.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, .jsonl, or - for stdin")
+        sp.add_argument("--date", type=_date, help="publication date for inputs without a 'date' line")
+        sp.add_argument("--format", choices=["text", "jsonl"], default="text", help="format of stdin")
+        sp.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="refuse longer articles")
+
+    code = sub.add_parser("code", help="code articles; one JSON object per article on stdout")
+    inputs(code)
+    ingest = sub.add_parser("ingest", help="code articles and store them")
+    inputs(ingest)
+    ingest.add_argument("--db", default=DEFAULT_DB)
+
+    ev = sub.add_parser("events", help="list stored events")
+    ev.add_argument("--db", default=DEFAULT_DB)
+    ev.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
+    ev.add_argument("--acled-type", help="ACLED event type or sub-type")
+    ev.add_argument("--actor", help="part of an actor's name")
+    ev.add_argument("--place", help="part of the location's name")
+    ev.add_argument("--country", help="ISO3 country code of the location")
+    ev.add_argument("--since", type=_date)
+    ev.add_argument("--until", type=_date)
+    ev.add_argument("--status", choices=["occurred", "ongoing", "intended", "threatened", "requested",
+                                         "denied", "hypothetical"])
+    ev.add_argument("--min-confidence", type=float)
+    ev.add_argument("--limit", type=int, default=100)
+    ev.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+    show = sub.add_parser("show", help="one stored event with its evidence")
+    show.add_argument("event_id")
+    show.add_argument("--db", default=DEFAULT_DB)
+
+    sub.add_parser("setup", help="build the gazetteer cache (done lazily otherwise)")
+
+    ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
+    ev_cmd.add_argument("task", choices=["acled"])
+    ev_cmd.add_argument("--file", help="data file (default: the ACLED 2020 dev file)")
+    ev_cmd.add_argument("--limit", type=int, help="only the first N records")
+    ev_cmd.add_argument("--json", action="store_true")
+    return p
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    sys.stderr.write(f"\rbuilding gazetteer: {stage} {done}/{total}   ")
+    if stage == "divisions":
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _coder():
+    from .coder import Coder, Resources
+
+    return Coder(Resources.load(progress=_progress))
+
+
+def _read(args) -> tuple:
+    check_inputs(args.inputs)
+    options = ReadOptions(default_date=args.date, max_chars=args.max_chars, stdin_format=args.format)
+    return read_inputs(args.inputs, options)
+
+
+def cmd_code(args) -> int:
+    from .output import article_json
+
+    records = _read(args)
+    coder = _coder()
+    out = sys.stdout
+    for coded in coder.code(records):
+        out.write(json.dumps(article_json(coded), ensure_ascii=False) + "\n")
+        out.flush()
+    return 0
+
+
+def cmd_ingest(args) -> int:
+    from .store.ingest import ingest
+
+    records = _read(args)
+    coder = _coder()
+    started = time.monotonic()
+    with Store(args.db) as store:
+        summary = ingest(store, coder, records, progress=_ingest_progress)
+        counts = store.counts()
+    elapsed = time.monotonic() - started
+    sys.stderr.write(f"\n{summary.added} added, {summary.replaced} replaced, {summary.unchanged} unchanged, "
+                     f"{summary.errors} errors; {summary.events} events in {elapsed:.1f}s. "
+                     f"Store {args.db}: {counts['articles']} articles, {counts['events']} events.\n")
+    for doc_id, message in summary.error_messages:
+        sys.stderr.write(f"  {doc_id}: {message}\n")
+    return 0
+
+
+def _ingest_progress(done: int, events: int, rate: float) -> None:
+    sys.stderr.write(f"\ringested {done} articles, {events} events ({rate:.1f} articles/s)")
+    sys.stderr.flush()
+
+
+def cmd_events(args) -> int:
+    f = EventFilter(event_type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
+                    country=args.country, since=args.since.isoformat() if args.since else None,
+                    until=args.until.isoformat() if args.until else None, status=args.status,
+                    min_confidence=args.min_confidence, limit=args.limit)
+    with Store(args.db) as store:
+        rows = store.events(f)
+    if args.json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(event_table(rows) + "\n")
+    return 0
+
+
+def cmd_show(args) -> int:
+    with Store(args.db) as store:
+        event = store.event(args.event_id)
+    if event is None:
+        raise UsageError(f"no event {args.event_id!r} in {args.db}")
+    sys.stdout.write(highlight_event(event) + "\n")
+    return 0
+
+
+def cmd_setup(args) -> int:
+    from .geo.gazetteer import Gazetteer, default_gazetteer_path
+
+    Gazetteer.open(progress=_progress).close()
+    sys.stderr.write(f"gazetteer ready at {default_gazetteer_path()}\n")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from .evaluation.acled import DEFAULT_ACLED_FILE, evaluate_acled, format_report
+
+    report = evaluate_acled(_coder(), args.file or DEFAULT_ACLED_FILE, limit=args.limit)
+    sys.stdout.write((json.dumps(report, indent=2) if args.json else format_report(report)) + "\n")
+    return 0
+
+
+COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "show": cmd_show,
+            "setup": cmd_setup, "eval": cmd_eval}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, stream=sys.stderr,
+                        format="sitrep: %(levelname)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        sys.stderr.write(f"sitrep: error: {exc}\n")
+        return 2
+    except SitrepError as exc:
+        sys.stderr.write(f"sitrep: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("\nsitrep: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,176 @@
+"""The coder: articles in, coded articles out.
+
+``Resources`` loads every model and lexicon once; ``default_stages`` lists the
+pipeline's stages with what each requires and assigns; ``Coder`` runs them over
+batches and never lets one bad record stop the rest.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Union
+
+from .extract.actors import ActorFinder, country_name
+from .extract.coref import ActorIndex
+from .extract.events import EventExtractor
+from .extract.quotes import QuoteFinder
+from .extract.relations import RelationFinder
+from .extract.times import find_times
+from .geo.gazetteer import Gazetteer, ProgressFn
+from .geo.toponyms import ToponymResolver
+from .lexicon.actors import ActorLexicon
+from .lexicon.triggers import TriggerLexicon
+from .model import Article, CodedArticle, RecordError
+from .nlp.pipeline import DocState, Pipeline, with_fields
+from .nlp.spacy_model import load_spacy, masked_doc
+
+log = logging.getLogger("sitrep")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything loaded once per process: spaCy, the gazetteer, the lexicons."""
+
+    nlp: object
+    gazetteer: Gazetteer
+    actors: ActorLexicon
+    triggers: TriggerLexicon
+
+    @classmethod
+    def load(cls, gazetteer_path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Resources":
+        actors = ActorLexicon.load()
+        return cls(nlp=load_spacy(actors), gazetteer=Gazetteer.open(gazetteer_path, progress),
+                   actors=actors, triggers=TriggerLexicon.load())
+
+
+# -- stages ---------------------------------------------------------------------------
+class PlacesStage:
+    name, requires, assigns = "places", ("doc",), ("places", "main_country")
+
+    def __init__(self, res: Resources):
+        self.finder = ActorFinder(res.actors, res.gazetteer)
+        self.resolver = ToponymResolver(res.gazetteer, self.finder.country_of_word)
+
+    def __call__(self, state: DocState) -> DocState:
+        places, main = self.resolver.resolve(state.doc, state.article.text)
+        return with_fields(state, places=tuple(places), main_country=main)
+
+
+class ActorsStage:
+    name, requires, assigns = "actors", ("doc", "places"), ("actors",)
+
+    def __init__(self, res: Resources):
+        self.finder = ActorFinder(res.actors, res.gazetteer)
+
+    def __call__(self, state: DocState) -> DocState:
+        place_spans = [(p.evidence.start, p.evidence.end) for p in state.places]
+        found = self.finder.find(state.doc, state.article.text, state.article.pub_date, state.main_country)
+        # a place name is not an actor unless it is a country acting ("Turkey backs ...")
+        kept = tuple(a for a in found if a.kind == "state" or not any(
+            s <= a.evidence.start < e for s, e in place_spans))
+        return with_fields(state, actors=kept)
+
+
+class TimesStage:
+    name, requires, assigns = "times", ("doc",), ("times",)
+
+    def __call__(self, state: DocState) -> DocState:
+        date_ents = [(e.start_char, e.end_char) for e in state.doc.ents if e.label_ == "DATE"]
+        return with_fields(state, times=find_times(state.article.text, state.article.pub_date, date_ents))
+
+
+class QuotesStage:
+    name, requires, assigns = "quotes", ("doc", "actors"), ("quotes",)
+
+    def __init__(self, res: Resources):
+        self.finder = QuoteFinder(res.actors)
+
+    def __call__(self, state: DocState) -> DocState:
+        index = ActorIndex(state.actors, state.article.text, state.doc)
+        return with_fields(state, quotes=self.finder.find(state.doc, state.article.text, index))
+
+
+class EventsStage:
+    name, requires, assigns = "events", ("doc", "actors", "places", "times"), ("events",)
+
+    def __init__(self, res: Resources):
+        self.extractor = EventExtractor(res.triggers, ActorFinder(res.actors, res.gazetteer))
+
+    def __call__(self, state: DocState) -> DocState:
+        a = state.article
+        events = self.extractor.extract(state.doc, a.text, a.doc_id, state.actors, state.places,
+                                        state.times, a.pub_date)
+        return with_fields(state, events=events)
+
+
+class RelationsStage:
+    name, requires, assigns = "relations", ("doc", "actors", "events"), ("relations",)
+
+    def __init__(self, res: Resources):
+        self.finder = RelationFinder(lambda iso3: country_name(res.gazetteer, iso3))
+
+    def __call__(self, state: DocState) -> DocState:
+        index = ActorIndex(state.actors, state.article.text, state.doc)
+        found = self.finder.find(state.doc, state.article.text, state.actors, index, state.events)
+        return with_fields(state, relations=found)
+
+
+def default_stages(res: Resources) -> list:
+    return [PlacesStage(res), ActorsStage(res), TimesStage(), QuotesStage(res), EventsStage(res),
+            RelationsStage(res)]
+
+
+# -- the coder ------------------------------------------------------------------------
+class Coder:
+    """Codes articles. Load once, call :meth:`code` on as many batches as you like."""
+
+    def __init__(self, resources: Optional[Resources] = None, batch_size: int = 32):
+        self.resources = resources or Resources.load()
+        res = self.resources
+        self.pipeline = Pipeline(res.nlp, default_stages(res), batch_size=batch_size,
+                                 make_doc=lambda text: masked_doc(res.nlp, res.actors, text))
+
+    def code(self, records: Iterable[Union[Article, RecordError]]) -> Iterator[CodedArticle]:
+        """One CodedArticle per record, in input order; bad records become errors."""
+        pending: list[Union[Article, RecordError]] = []
+        for record in records:
+            pending.append(record)
+            if len(pending) >= self.pipeline.batch_size:
+                yield from self._code_batch(pending)
+                pending = []
+        if pending:
+            yield from self._code_batch(pending)
+
+    def code_one(self, article: Article) -> CodedArticle:
+        return next(iter(self._code_batch([article])))
+
+    def _code_batch(self, batch: list[Union[Article, RecordError]]) -> Iterator[CodedArticle]:
+        articles = [r for r in batch if isinstance(r, Article)]
+        results: dict[int, CodedArticle] = {}
+        try:
+            for state in self.pipeline.run(articles):
+                results[id(state.article)] = _coded(state)
+        except Exception:     # one poisoned text must not take its batch with it
+            log.warning("batch failed; coding its articles one by one", exc_info=True)
+            for article in articles:
+                results[id(article)] = self._code_alone(article)
+        for record in batch:
+            if isinstance(record, RecordError):
+                yield CodedArticle(doc_id=record.doc_id, pub_date=record.pub_date, error=record.message)
+            else:
+                yield results[id(record)]
+
+    def _code_alone(self, article: Article) -> CodedArticle:
+        try:
+            return _coded(next(iter(self.pipeline.run([article]))))
+        except Exception as exc:  # report, keep going: the contract promises a per-record error
+            log.warning("article %s failed", article.doc_id, exc_info=True)
+            return CodedArticle(doc_id=article.doc_id, pub_date=article.pub_date,
+                                error=f"internal error: {type(exc).__name__}: {exc}", article=article)
+
+
+def _coded(state: DocState) -> CodedArticle:
+    return CodedArticle(doc_id=state.article.doc_id, pub_date=state.article.pub_date, events=state.events,
+                        places=state.places, quotes=state.quotes, relations=state.relations,
+                        article=state.article)

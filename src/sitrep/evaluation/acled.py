@@ -1,0 +1,158 @@
+"""``sitrep eval acled``: the main event of each ACLED note against ACLED's coding.
+
+Each note is coded as an article. Its publication date is the record's upload
+``timestamp`` when the file has one (2020 column set), so that relative dates are
+resolved as a reader of the report would; otherwise the event date plus
+``ASSUMED_REPORT_DELAY_DAYS``. The main event is the first event in the note with
+an ACLED type that happened or is going on (ACLED notes lead with it).
+
+Measured: ACLED event type and sub-type, actor1's ACLED inter code, place within
+25 km, date (gold day inside the predicted window, and exact day), fatalities
+(exact; no stated count is 0, as in ACLED), plus a confusion matrix of types.
+Old files (2015, 2016) use ACLED's earlier type names, mapped by
+``sitrep/data/acled_legacy_types.yaml``; they have no sub-types.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from ..lexicon.actors import load_yaml
+from ..model import Article, CodedArticle, Event
+
+EVALDATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "evaldata"
+DEFAULT_ACLED_FILE = str(EVALDATA / "acled" / "acled_2020-04-27_2020-05-09_global.csv")
+ASSUMED_REPORT_DELAY_DAYS = 2
+PLACE_KM = 25.0
+
+
+@dataclass(frozen=True)
+class GoldRecord:
+    record_id: str
+    notes: str
+    event_date: date
+    pub_date: date
+    event_type: str              # 2020 type names (legacy names mapped)
+    legacy_types: tuple[str, ...]  # acceptable 2020 types for a legacy type
+    sub_event_type: Optional[str]
+    inter1: Optional[int]
+    lat: Optional[float]
+    lon: Optional[float]
+    fatalities: int
+
+
+def _parse_date(value: str) -> date:
+    for fmt in ("%d-%b-%y", "%d/%m/%Y", "%d-%B-%Y", "%Y-%m-%d", "%d %B %Y"):
+        try:
+            return datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(f"unknown ACLED date {value!r}")
+
+
+def _read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def load_acled(path: str | Path) -> Iterator[GoldRecord]:
+    legacy = load_yaml("acled_legacy_types.yaml")["types"]
+    reader = csv.DictReader(io.StringIO(_read_text(Path(path))))
+    for n, row in enumerate(reader):
+        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
+        notes = row.get("notes", "")
+        if not notes:
+            continue
+        try:
+            event_date = _parse_date(row["event_date"])
+        except (KeyError, ValueError):
+            continue
+        stamp = row.get("timestamp", "")
+        pub = event_date + timedelta(days=ASSUMED_REPORT_DELAY_DAYS)
+        if stamp.isdigit():
+            pub = max(event_date, datetime.fromtimestamp(int(stamp), tz=timezone.utc).date())
+        etype = row.get("event_type", "")
+        accepted = tuple(legacy.get(etype, [etype]))
+        try:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+        except (KeyError, ValueError):
+            lat = lon = None
+        inter = row.get("inter1", "")
+        yield GoldRecord(
+            record_id=row.get("data_id") or row.get("event_id_cnty") or str(n), notes=notes,
+            event_date=event_date, pub_date=pub, event_type=accepted[0], legacy_types=accepted,
+            sub_event_type=row.get("sub_event_type") or None, inter1=int(inter) if inter.isdigit() else None,
+            lat=lat, lon=lon, fatalities=int(row["fatalities"]) if row.get("fatalities", "").isdigit() else 0,
+        )
+
+
+def main_event(coded: CodedArticle) -> Optional[Event]:
+    typed = [e for e in coded.events if e.coding.acled_event_type]
+    for e in typed:
+        if e.status in ("occurred", "ongoing"):
+            return e
+    return typed[0] if typed else None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict[str, Any]:
+    golds = list(load_acled(path))[:limit] if limit else list(load_acled(path))
+    articles = [Article(doc_id=g.record_id, pub_date=g.pub_date, text=g.notes) for g in golds]
+    started = time.monotonic()
+    coded = list(coder.code(articles))
+    elapsed = time.monotonic() - started
+    hits: Counter = Counter()
+    has_sub = any(g.sub_event_type for g in golds)
+    confusion: Counter = Counter()
+    for gold, result in zip(golds, coded):
+        ev = main_event(result)
+        predicted_type = ev.coding.acled_event_type if ev else None
+        confusion[(gold.event_type if len(gold.legacy_types) == 1 else "/".join(gold.legacy_types),
+                   predicted_type or "(none)")] += 1
+        hits["found"] += ev is not None
+        hits["type"] += predicted_type in gold.legacy_types
+        if has_sub:
+            hits["sub_type"] += bool(ev) and ev.coding.acled_sub_event_type == gold.sub_event_type
+        source = next((r.actor for r in ev.actors if r.role == "source"), None) if ev else None
+        hits["inter1"] += source is not None and source.acled_inter == gold.inter1
+        if ev and ev.location and gold.lat is not None:
+            hits["place_25km"] += haversine_km(ev.location.lat, ev.location.lon, gold.lat, gold.lon) <= PLACE_KM
+        if ev:
+            hits["date_in_window"] += ev.date.start <= gold.event_date <= ev.date.end
+            hits["date_exact"] += ev.date.start == ev.date.end == gold.event_date
+        predicted_dead = (ev.fatalities or 0) if ev else 0
+        hits["fatalities_exact"] += predicted_dead == gold.fatalities
+    n = len(golds)
+    metrics = {k: round(hits[k] / n, 4) if n else 0.0 for k in
+               ["found", "type", "sub_type", "inter1", "place_25km", "date_in_window", "date_exact",
+                "fatalities_exact"] if k != "sub_type" or has_sub}
+    return {"file": str(path), "records": n, "seconds": round(elapsed, 1),
+            "articles_per_second": round(n / elapsed, 1) if elapsed else None, "metrics": metrics,
+            "confusion": {f"{g} -> {p}": c for (g, p), c in sorted(confusion.items(), key=lambda kv: -kv[1])}}
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [f"ACLED evaluation: {report['file']}",
+             f"{report['records']} records in {report['seconds']} s ({report['articles_per_second']} articles/s)", ""]
+    for name, value in report["metrics"].items():
+        lines.append(f"  {name:<18} {value:.3f}")
+    lines += ["", "confusion (gold -> predicted), most frequent first:"]
+    for pair, count in list(report["confusion"].items())[:30]:
+        lines.append(f"  {count:>5}  {pair}")
+    return "\n".join(lines)

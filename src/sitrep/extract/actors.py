@@ -1,0 +1,245 @@
+"""Actor mentions: named actors from the lexicon, generic agents, countries, people.
+
+A mention's country comes from the words that modify it ("Syrian rebels",
+"Lebanon's Hezbollah") or, for generic agents, from the article's main country.
+Backing is read off the modifiers ("US-backed militias", "Turkish-backed rebels");
+the relations stage turns those into records. Pronouns and definite descriptions
+("the group", "he", "the commander") are resolved by :class:`ActorIndex`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Callable, Optional
+
+from ..lexicon.actors import ActorEntry, ActorLexicon, AgentEntry
+from ..model import Actor, Evidence
+
+BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "affiliated"}
+LEADING_WORDS = {"led"}
+STATE_MODIFIERS = {"government", "regime", "state", "army", "national", "federal", "military", "security",
+                   "pro-government", "loyalist", "presidential", "republican", "royal"}
+REBEL_MODIFIERS = {"rebel", "opposition", "insurgent", "militant", "jihadist", "islamist", "separatist"}
+GENERIC_HEADS = {"group", "unit", "faction", "element", "movement", "organisation", "organization", "cell"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "agent", "ROOT"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
+PRONOUNS_GROUP = {"it", "they", "them", "its", "their", "itself", "themselves"}
+
+
+def country_name(gazetteer, iso3: Optional[str]) -> str:
+    if not iso3:
+        return "Unknown"
+    cand = gazetteer.country(iso3) if gazetteer is not None else None
+    return cand.name if cand else iso3
+
+
+class ActorFinder:
+    """Turns a parsed article into actor mentions."""
+
+    def __init__(self, lexicon: ActorLexicon, gazetteer=None):
+        self.lexicon = lexicon
+        self.gazetteer = gazetteer
+
+    def country_of_word(self, text: str) -> Optional[str]:
+        word = text.strip()
+        code = self.lexicon.country_code(word)
+        if code is None and self.gazetteer is not None and word[:1].isupper():
+            code = self.gazetteer.demonym_country(word)
+            if code is None:
+                cands = [c for c in self.gazetteer.lookup(_fold(word)) if c.feature_code == "PCLI"]
+                code = cands[0].country3 if cands else None
+        return code
+
+    def find(self, doc, text: str, pub_date: date, main_country: Optional[str]) -> tuple[Actor, ...]:
+        mentions: list[Actor] = []
+        covered: set[int] = set()
+        for ent in doc.ents:
+            entry = self.lexicon.actors.get(ent.ent_id_) if ent.ent_id_ else None
+            if entry is not None:
+                mentions.append(self._named(entry, ent, text, pub_date))
+                covered.update(range(ent.start, ent.end))
+            elif ent.label_ == "GPE":
+                code = self.country_of_word(text[ent.start_char:ent.end_char])
+                if code and ent.root.dep_ in ARGUMENT_DEPS:
+                    mentions.append(Actor(name=f"Government of {country_name(self.gazetteer, code)}",
+                                          country=code, sector="GOV", acled_inter=1, kind="state",
+                                          evidence=_evidence(text, ent.start_char, ent.end_char)))
+                    covered.update(range(ent.start, ent.end))
+            elif ent.label_ == "PERSON" and len(ent) >= 2:
+                mentions.append(Actor(name=text[ent.start_char:ent.end_char], country=None, sector=None,
+                                      acled_inter=None, kind="person",
+                                      evidence=_evidence(text, ent.start_char, ent.end_char)))
+                covered.update(range(ent.start, ent.end))
+        for tok in doc:
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            agent_mention = self._agent(tok, text, main_country)
+            if agent_mention is not None:
+                mentions.append(agent_mention)
+        return tuple(sorted(mentions, key=lambda a: a.evidence.start))
+
+    def _named(self, entry: ActorEntry, ent, text: str, pub_date: date) -> Actor:
+        backers = self._backers(ent.root, ent.start, text)
+        return Actor(name=entry.name, country=entry.country, sector=entry.sector_on(pub_date),
+                     acled_inter=entry.inter, kind=entry.kind, lexicon_id=entry.id,
+                     evidence=_evidence(text, ent.start_char, ent.end_char), backers=backers)
+
+    def _agent(self, tok, text: str, main_country: Optional[str]) -> Optional[Actor]:
+        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "det", "nummod")]
+        if any(m.ent_id_ for m in mods if m.dep_ in ("compound", "nmod", "poss")):
+            return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
+        mod_lemmas = {m.lemma_.lower() for m in mods} | {m.text.lower() for m in mods}
+        entry = self._agent_entry(tok, mods, mod_lemmas)
+        if entry is None:
+            return None
+        country = None
+        for m in mods:
+            if self._is_backer_word(m):
+                continue
+            code = self.country_of_word(m.text)
+            if code:
+                country = code
+                break
+        if country is None:
+            country = self._country_from_possessor(tok)
+        if country is None and _says_foreign(tok):
+            country = None      # "a non-Syrian": not the article's country, and unknown
+        else:
+            country = country or main_country
+        backers = self._backers(tok, tok.left_edge.i, text)
+        start = min([tok.idx] + [m.left_edge.idx for m in mods if m.dep_ != "det"])
+        evidence = _evidence(text, start, tok.idx + len(tok))
+        name = entry.name.format(country=country_name(self.gazetteer, country))
+        if entry.kind == "person":
+            affiliation = affiliation_of(tok, text, self.lexicon)
+            name = f"{tok.lemma_.capitalize()} ({affiliation})" if affiliation else tok.lemma_.capitalize()
+        return Actor(name=name, country=country, sector=entry.sector, acled_inter=entry.inter,
+                     kind=entry.kind, evidence=evidence, backers=backers)
+
+    def _agent_entry(self, tok, mods, mod_lemmas: set[str]) -> Optional[AgentEntry]:
+        lemma = tok.lemma_.lower()
+        compounds = [m for m in mods if m.dep_ == "compound"]
+        if compounds:
+            two = self.lexicon.agent_for(f"{compounds[-1].lemma_.lower()} {lemma}")
+            if two:
+                return two
+        if lemma in GENERIC_HEADS or lemma in ("force", "forces"):
+            if mod_lemmas & REBEL_MODIFIERS:
+                return self.lexicon.agent_for("rebel")
+            if lemma in GENERIC_HEADS:
+                if "armed" in mod_lemmas:
+                    return self.lexicon.agent_for("gunman")
+                return None
+        entry = self.lexicon.agent_for(lemma) or self.lexicon.agent_for(tok.text.lower())
+        if entry is None:
+            return None
+        if lemma in entry.requires_state_modifier or tok.text.lower() in entry.requires_state_modifier:
+            has_state = bool(mod_lemmas & STATE_MODIFIERS) or any(
+                self.country_of_word(m.text) for m in mods if not self._is_backer_word(m))
+            if not has_state and self._country_from_possessor(tok) is None:
+                return None
+        return entry
+
+    def _country_from_possessor(self, tok) -> Optional[str]:
+        for child in tok.children:
+            if child.dep_ == "poss":
+                entry = self.lexicon.actors.get(child.ent_id_) if child.ent_id_ else None
+                if entry is not None and entry.country:
+                    return entry.country
+                return self.country_of_word(child.text)
+        return None
+
+    @staticmethod
+    def _is_backer_word(tok) -> bool:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        after = tok.nbor(2) if tok.i + 2 < len(tok.doc) else None
+        return (nxt is not None and nxt.text == "-" and after is not None
+                and after.lower_ in BACKING_WORDS | LEADING_WORDS) or tok.lower_ == "pro"
+
+    def _backers(self, head, left_limit: int, text: str) -> tuple[Actor, ...]:
+        """The backers in 'US-backed', 'Turkish-backed', 'Iranian-backed' before ``head``."""
+        doc = head.doc
+        backers: list[Actor] = []
+        start = max(0, min(left_limit, head.left_edge.i) - 1)
+        for i in range(start, head.i):
+            tok = doc[i]
+            if tok.lower_ in BACKING_WORDS and i >= 2 and doc[i - 1].text == "-":
+                backer = self.actor_for_word(doc[i - 2], text)
+                if backer is not None and all(b.name != backer.name for b in backers):
+                    backers.append(backer)
+        return tuple(backers)
+
+    def actor_for_word(self, tok, text: str) -> Optional[Actor]:
+        """A one-word actor reference: a country word ("US", "Turkish") or a lexicon alias."""
+        evidence = _evidence(text, tok.idx, tok.idx + len(tok))
+        code = self.country_of_word(tok.text)
+        if code:
+            return Actor(name=country_name(self.gazetteer, code), country=code, sector="GOV", acled_inter=1,
+                         kind="state", evidence=evidence)
+        entry = self.lexicon.actors.get(tok.ent_id_) if tok.ent_id_ else self.lexicon.by_alias(tok.text)
+        if entry is not None:
+            return Actor(name=entry.name, country=entry.country, sector=entry.sector, acled_inter=entry.inter,
+                         kind=entry.kind, evidence=evidence, lexicon_id=entry.id)
+        return None
+
+
+def _says_foreign(tok) -> bool:
+    """'the commander, a non-Syrian': an apposition that denies the country."""
+    for child in tok.children:
+        if child.dep_ != "appos":
+            continue
+        doc = tok.doc
+        for t in child.subtree:
+            if t.lower_ == "non" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
+                return True
+    return False
+
+
+def affiliation_of(tok, text: str, lexicon: ActorLexicon) -> Optional[str]:
+    """'commander in the pro-Assad alliance' -> 'pro-Assad alliance'."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "with", "from", "for"):
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_id_ and obj.ent_id_ in lexicon.actors:
+                    return lexicon.actors[obj.ent_id_].name
+                words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
+                phrase = text[words[0].idx: obj.idx + len(obj)] if words else obj.text
+                supported = _supported_party(obj, lexicon)
+                if supported:
+                    return f"alliance supporting {supported}"
+                return phrase
+    return None
+
+
+def _supported_party(obj, lexicon: ActorLexicon) -> Optional[str]:
+    """'alliance of forces fighting in support of President Bashar al-Assad' -> 'Bashar al-Assad'."""
+    for t in obj.subtree:
+        if t.lower_ == "support" and any(c.lower_ == "of" for c in t.children):
+            for ent in obj.doc.ents:
+                if ent.start > t.i and ent.start <= obj.right_edge.i and ent.label_ in ("PERSON", "ORG", "GPE"):
+                    entry = lexicon.actors.get(ent.ent_id_) if ent.ent_id_ else None
+                    return entry.name if entry else ent.text
+    return None
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    return Evidence(start, end, text[start:end])
+
+
+def _fold(word: str) -> str:
+    from ..geo.names import fold
+
+    return fold(word)
+
+
+def with_inter_for_location(actor: Actor, location_country: Optional[str]) -> Actor:
+    """ACLED codes state forces acting outside their own country as external forces (8)."""
+    if (actor.acled_inter == 1 and actor.country and location_country
+            and actor.country != location_country):
+        return replace(actor, acled_inter=8)
+    return actor
+
+
+ActorLookup = Callable[[int], Optional[Actor]]

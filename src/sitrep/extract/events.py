@@ -1,0 +1,306 @@
+"""Events: triggers with their coding, actors, place, date, status and counts.
+
+For each trigger (see ``triggers``) this stage asks ``roles`` who acted on whom,
+``modality`` for the status, ``dating`` for the date, ``counts`` for fatalities,
+and picks the place where it happened (not every place in the sentence). Mentions
+of one occurrence in an article are merged into one event.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from typing import Optional, Sequence
+
+from ..lexicon.triggers import TriggerEntry, TriggerLexicon
+from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
+from .actors import ActorFinder, with_inter_for_location
+from .coref import ActorIndex
+from .counts import fatalities_in
+from .dating import EventDater
+from .modality import status_of
+from .roles import RoleFinder, Roles
+from .triggers import TriggerFinder, TriggerMatch
+
+LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "into", "on", "from", "within",
+                  "throughout", "over", "towards", "toward"}
+WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
+GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
+ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
+VIOLENT_TYPES = {"ASSAULT", "COERCE"}
+_INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
+                           r"water cannon|baton)", re.I)
+_EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
+_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) tyres|vandali[sz]ed|set fire|torched|"
+                            r"clashed with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
+
+
+class EventExtractor:
+    def __init__(self, triggers: TriggerLexicon, finder: ActorFinder):
+        self.trigger_finder = TriggerFinder(triggers)
+        self.triggers = triggers
+        self.actor_finder = finder
+
+    def extract(self, doc, text: str, doc_id: str, actors: Sequence[Actor], places: Sequence[Place],
+                times, pub_date) -> tuple[Event, ...]:
+        index = ActorIndex(actors, text, doc)
+        place_at = _PlaceLookup(places)
+        matches = self.trigger_finder.find(doc, lambda tok: place_at.covering(tok) is not None)
+        roles = RoleFinder(index, {m.token_i for m in matches})
+        dater = EventDater(doc, times, pub_date)
+        topic = _topic_actor(actors)
+        anchor_dates: dict[int, TimeSpan] = {}
+        events: list[Event] = []
+        for match in matches:
+            tok = doc[match.token_i]
+            found = (roles.verb_roles(tok, object_is_place="place" in match.entry.needs) if match.verbal
+                     else roles.noun_roles(tok))
+            variants = [found]
+            if not match.verbal and found.source is None:
+                extra = roles.noun_sources_by_apposition(tok)
+                if extra:
+                    variants = [replace(found, source=s) for s in extra]
+            for arg in variants:
+                event = self._event(match, tok, arg, text, doc_id, place_at, dater, anchor_dates, topic, len(events))
+                if event is not None:
+                    events.append(event)
+        return tuple(merge_mentions(events))
+
+    def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
+               topic, n) -> Optional[Event]:
+        if arg.source is None and arg.target is None:
+            return None
+        status = status_of(tok)
+        location, reason = place_at.for_trigger(tok, text)
+        loc_country = location.country if location else None
+        entry = self._weapon_entry(tok, match.entry)
+        source_is_state = bool(arg.source and (arg.source.sector in ("GOV", "MIL", "COP")
+                                               or arg.source.acled_inter == 1))
+        coding = entry.coding(source_is_state, _target_kind(arg.target, tok))
+        if coding.event_type == "PROTEST" or entry.id == "protest":
+            coding = refine_protest(coding, text[tok.sent.start_char: tok.sent.end_char])
+        target = arg.target
+        confidence = 0.5
+        if (target is None and topic is not None and coding.event_type in VIOLENT_TYPES and arg.source
+                and arg.source.name != topic.name and entry.id in ("armed_clash", "seize_territory", "attack")):
+            # an operation with no stated target is aimed at the article's main armed actor
+            target = replace(topic, evidence=topic.evidence)
+            confidence -= 0.1
+        date_span, date_conf = dater.date_for(tok, status, anchor_dates)
+        if date_span.method != "publication" and dater.anchor_for(tok) is None:
+            anchor_dates.setdefault(tok.sent.start, date_span)
+        supporters = list(arg.supporters)
+        for backer in (arg.source.backers if arg.source else ()) + self._trigger_backers(tok, text):
+            if all(s.name != backer.name for s in supporters) and (not arg.source or backer.name != arg.source.name):
+                supporters.append(backer)
+        actor_roles = []
+        if arg.source:
+            actor_roles.append(ActorRole("source", with_inter_for_location(arg.source, loc_country)))
+        if target:
+            actor_roles.append(ActorRole("target", with_inter_for_location(target, loc_country)))
+        actor_roles.extend(ActorRole("supporter", with_inter_for_location(s, loc_country)) for s in supporters)
+        sent = tok.sent
+        fatalities = None
+        if coding.event_type in VIOLENT_TYPES:
+            fatalities = fatalities_in(text[sent.start_char: sent.end_char])
+        confidence += 0.15 * bool(arg.source) + 0.1 * bool(target) + 0.1 * bool(location) + 0.1 * date_conf
+        if not match.verbal and arg.source is None:
+            confidence -= 0.15
+        trigger_ev = Evidence(match.start, match.end, text[match.start:match.end])
+        return Event(
+            event_id=_event_id(doc_id, match.start, n), coding=coding, status=status,
+            actors=tuple(actor_roles), location=location, date=date_span, fatalities=fatalities,
+            sentence=Evidence(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char].strip()),
+            trigger=trigger_ev, confidence=round(max(0.05, min(1.0, confidence)), 3),
+            location_reason=reason, mentions=(trigger_ev,),
+        )
+
+    def _trigger_backers(self, tok, text: str) -> tuple[Actor, ...]:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return ()
+        return self.actor_finder._backers(tok, tok.left_edge.i, text)
+
+    def _weapon_entry(self, tok, entry: TriggerEntry) -> TriggerEntry:
+        """'killed in an airstrike', 'attack with a grenade', 'an IED killed': type by weapon."""
+        if entry.id not in GENERIC_ENTRIES:
+            return entry
+        candidates = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep", "dobj")]
+        for child in candidates:
+            nodes = [child] + [g for g in child.children if g.dep_ == "pobj"]
+            for node in nodes:
+                for sub in (node, *[m for m in node.children if m.dep_ == "compound"]):
+                    weapon = self.triggers.for_noun(sub.lemma_.lower())
+                    if weapon is not None and weapon.id in WEAPON_ENTRIES:
+                        return weapon
+        return entry
+
+
+def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
+    """ACLED's protest sub-types depend on what the police and the crowd did."""
+    if _EXCESSIVE.search(sentence) and _INTERVENTION.search(sentence + " intervene"):
+        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Excessive force against protesters")
+    if _VIOLENT_CROWD.search(sentence):
+        return replace(coding, acled_event_type="Riots", acled_sub_event_type="Violent demonstration", mode="riot")
+    if _INTERVENTION.search(sentence):
+        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Protest with intervention")
+    return coding
+
+
+def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
+    if target is not None:
+        if target.sector == "CVL" or target.acled_inter == 7:
+            return "civilian"
+        if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
+            return "armed"
+    return None
+
+
+def _topic_actor(actors: Sequence[Actor]) -> Optional[Actor]:
+    """The article's dominant armed non-state actor (named at least three times)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Actor] = {}
+    for a in actors:
+        if a.lexicon_id and a.sector in ("REB", "PRM"):
+            counts[a.name] = counts.get(a.name, 0) + 1
+            first.setdefault(a.name, a)
+    if not counts:
+        return None
+    name, count = max(counts.items(), key=lambda kv: kv[1])
+    return first[name] if count >= 3 else None
+
+
+def _event_id(doc_id: str, start: int, n: int) -> str:
+    digest = hashlib.sha1(f"{doc_id}\x00{start}".encode()).hexdigest()[:10]
+    return f"ev-{digest}"
+
+
+def _same_occurrence(a: Event, b: Event) -> bool:
+    if a.coding.event_type != b.coding.event_type or a.status != b.status:
+        return False
+    names = lambda e, role: {r.actor.name for r in e.actors if r.role == role}
+    if names(a, "source") != names(b, "source"):
+        return False
+    loc = lambda e: e.location.geonameid if e.location else None
+    if loc(a) != loc(b):
+        return False
+    if a.sentence.start == b.sentence.start:
+        return True
+    # across sentences only with the same target and a shared, stated date
+    return (names(a, "target") == names(b, "target") and a.date.method != "publication"
+            and b.date.method != "publication" and a.date.start <= b.date.end and b.date.start <= a.date.end)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """One event per occurrence: later mentions fold into the first, keeping their evidence."""
+    merged: list[Event] = []
+    for event in events:
+        for k, kept in enumerate(merged):
+            if _same_occurrence(kept, event):
+                roles = list(kept.actors)
+                for role in event.actors:
+                    if all((r.role, r.actor.name) != (role.role, role.actor.name) for r in roles):
+                        roles.append(role)
+                merged[k] = replace(kept, actors=tuple(roles), mentions=kept.mentions + event.mentions,
+                                    fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
+                                    confidence=max(kept.confidence, event.confidence))
+                break
+        else:
+            merged.append(event)
+    return merged
+
+
+class _PlaceLookup:
+    """Places of one article by position, and the rule for an event's place."""
+
+    def __init__(self, places: Sequence[Place]):
+        self.places = sorted(places, key=lambda p: p.evidence.start)
+
+    def covering(self, tok) -> Optional[Place]:
+        for p in self.places:
+            if p.evidence.start <= tok.idx < p.evidence.end:
+                return p
+        return None
+
+    def before(self, offset: int, floor: int) -> Optional[Place]:
+        found = None
+        for p in self.places:
+            if floor <= p.evidence.start < offset:
+                found = p
+        return found
+
+    def for_trigger(self, tok, text: str) -> tuple[Optional[Place], Optional[str]]:
+        """The place the event happened, and why we think so."""
+        # 1. in the trigger's own phrase: "seized Palmyra", "raids in X", "killing ... in Palmyra's Theatre"
+        own = self._in_subtree(tok)
+        if own is not None:
+            return own, "argument of the trigger"
+        # 2. a place attached to a governing word: "faced pressure in Deir al-Zor province, including raids"
+        node = tok
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            found = self._attached(node)
+            if found is not None:
+                return found, "attached to a governing word"
+        # 3. the place taken or held, named by a pronoun or a definite description:
+        #    "take it by force", "retaken control of the city", "attacks ... there"
+        for t in _place_reference_tokens(tok):
+            prior = self.before(t.idx, 0)
+            if prior is not None and prior.precision != "country":
+                return prior, "referred to earlier"
+        # 4. the nearest place in the sentence, preferring the most precise
+        sent = tok.sent
+        in_sentence = [p for p in self.places if sent.start_char <= p.evidence.start < sent.end_char]
+        if in_sentence:
+            best = min(in_sentence, key=lambda p: (abs(p.evidence.start - tok.idx), p.precision == "country"))
+            return best, "nearest in sentence"
+        # 5. the last place named in the paragraph before
+        para_start = text.rfind("\n", 0, sent.start_char) + 1
+        prior = self.before(sent.start_char, max(0, para_start - 1))
+        if prior is not None:
+            return prior, "named earlier in the paragraph"
+        return None, None
+
+    def _in_subtree(self, tok) -> Optional[Place]:
+        best, best_depth = None, None
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass", "npadvmod") or (child.dep_ == "prep" and child.lower_ in LOCATION_PREPS):
+                for t in child.subtree:
+                    p = self.covering(t)
+                    if p is not None:
+                        depth = len([a for a in t.ancestors if a.i != tok.i and tok.i in {x.i for x in a.ancestors}])
+                        if best is None or depth < best_depth or (depth == best_depth and _finer(p, best)):
+                            best, best_depth = p, depth
+        return best
+
+    def _attached(self, node) -> Optional[Place]:
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                for t in child.subtree:
+                    p = self.covering(t)
+                    if p is not None:
+                        return p
+        return None
+
+
+def _place_reference_tokens(tok):
+    """Tokens among the trigger's arguments that refer back to a place."""
+    for child in tok.children:
+        if child.dep_ == "advmod" and child.lower_ == "there":
+            yield child
+        if child.dep_ == "dobj":
+            if child.lower_ == "it":
+                yield child
+            chain = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for g in p.children if g.dep_ == "pobj"]
+            for t in chain:
+                if t.lemma_.lower() in ("city", "town", "village") and any(c.lower_ == "the" for c in t.children):
+                    yield t
+
+
+_RANK = {"site": 0, "town": 1, "district": 2, "province": 3, "region": 4, "country": 5}
+
+
+def _finer(a: Place, b: Place) -> bool:
+    return _RANK.get(a.precision, 9) < _RANK.get(b.precision, 9)

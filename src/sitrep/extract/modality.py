@@ -1,0 +1,77 @@
+"""The status of an event: occurred, ongoing, intended, threatened, requested,
+denied or hypothetical — read from the words that govern its trigger.
+
+"IS was seeking to turn ..." -> intended; "urged X to attack IS" -> requested;
+"denied attacking" -> denied; "if they were ..." / "would" / "able to" ->
+hypothetical; "are putting up resistance against campaigns", "has focused on
+encircling" -> ongoing.
+"""
+from __future__ import annotations
+
+INTEND = {"seek", "want", "plan", "intend", "aim", "try", "attempt", "hope", "prepare", "plot", "aspire",
+          "wish", "expect", "determine", "move", "look", "set", "decide", "pledge", "promise", "vow"}
+THREATEN = {"threaten"}
+REQUEST = {"urge", "ask", "call", "appeal", "demand", "request", "press", "encourage", "plead"}
+DENY = {"deny", "reject", "dismiss", "refute"}
+ONGOING = {"continue", "keep", "focus", "remain", "persist", "escalate", "intensify"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should"}
+ABILITY = {"able", "capable", "unable"}
+ONGOING_NOUNS = {"campaign", "offensive", "siege", "operation", "fighting", "encirclement", "hostilities",
+                 "insurgency", "war", "blockade", "battle"}
+CLIMB_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "conj", "dobj", "acomp", "advcl", "appos"}
+
+
+def _present(tok) -> bool:
+    """Is the clause around ``tok`` in the present (simple, progressive or perfect)?"""
+    for t in [tok, *[c for c in tok.children if c.dep_ in ("aux", "auxpass")]]:
+        if t.tag_ in ("VBZ", "VBP"):
+            return True
+    return False
+
+
+def _progressive(tok) -> bool:
+    return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
+
+
+def status_of(trigger) -> str:
+    """Walk up from the trigger through complements and read the governing words."""
+    if any(c.dep_ == "neg" for c in trigger.children):
+        return "denied"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
+        return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in trigger.children):
+        return "hypothetical"
+    node = trigger
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    for _ in range(5):
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            break
+        via = node.dep_
+        node = node.head
+        lemma = node.lemma_.lower()
+        if clause is None and node.pos_ in ("VERB", "AUX"):
+            clause = node
+        if lemma in DENY:
+            return "denied"
+        if lemma in REQUEST and via == "xcomp":
+            return "requested"
+        if lemma in THREATEN and via == "xcomp":
+            return "threatened"
+        if lemma in INTEND and via in ("xcomp", "pcomp", "prep"):
+            return "intended"
+        if lemma in ABILITY:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return "hypothetical"
+        if lemma in ONGOING and _present(node):
+            return "ongoing"
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in node.children) and via == "xcomp":
+            return "denied"
+    if _progressive(trigger) and _present(trigger):
+        return "ongoing"
+    if clause is None and trigger.pos_ in ("NOUN", "PROPN"):
+        clause = next((a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if trigger.lemma_.lower() in ONGOING_NOUNS and clause is not None and (
+            _present(clause) or _progressive(clause)):
+        return "ongoing"
+    return "occurred"

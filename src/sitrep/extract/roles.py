@@ -1,0 +1,177 @@
+"""Who did it, to whom, with whose help: the actor roles of one trigger.
+
+Verbs: the subject is the source (inherited through "seeking to turn", "killing
+civilians", "urged X to attack" -> X), the object or "against/on/from X" is the
+target, "by X" in a passive is the source, "with the help of X" is a supporter.
+Nouns: "raids by X", "X's offensive", "the campaign led by X", "campaigns ...,
+one by X"; a noun that is what someone "faced" or "suffered" has that someone as
+target. Backers named in the source's modifiers ("US-backed") become supporters.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Actor
+from .coref import ActorIndex
+
+SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "repel", "resist", "survive"}
+LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "step",
+                "intensify", "continue", "claim", "perpetrate", "execute", "commit", "make", "hold", "organise",
+                "organize"}
+REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
+HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
+TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
+INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    source: Optional[Actor]
+    target: Optional[Actor]
+    supporters: tuple[Actor, ...]
+    source_via_trigger: Optional[int] = None    # token i of a noun trigger that is the subject
+
+
+def _child(tok, *deps):
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep):
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+class RoleFinder:
+    def __init__(self, index: ActorIndex, trigger_tokens: set[int]):
+        self.index = index
+        self.trigger_tokens = trigger_tokens
+
+    def actor(self, tok) -> Optional[Actor]:
+        return self.index.resolve(tok) if tok is not None else None
+
+    def verb_roles(self, tok, object_is_place: bool = False) -> Roles:
+        """Roles of a verb trigger; ``object_is_place`` for triggers whose object is
+        the place taken ("seized Palmyra", "take it"), not a target."""
+        source = target = None
+        via = None
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        # "a reversal ... after he had retaken": the parser may give a clause two subjects
+        subj = next((c for c in subjects if self.index.resolve(c) is not None), subjects[0] if subjects else None)
+        passive_subj = _child(tok, "nsubjpass")
+        if passive_subj is not None:
+            target = self.actor(passive_subj)
+            agent = _child(tok, "agent")
+            source = self.actor(_pobj(agent)) if agent is not None else None
+        elif subj is not None:
+            if subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
+                via = subj.i
+                source = self.noun_roles(subj).source
+            else:
+                source = self.actor(subj)
+        else:
+            source, via = self._inherited_subject(tok)
+        obj = _child(tok, "dobj")
+        if target is None and obj is not None and not object_is_place:
+            target = self.actor(obj)
+        supporters = []
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            obj = _pobj(prep)
+            if obj is None:
+                continue
+            word = prep.lower_
+            if target is None and (word in TARGET_PREPS or word == "from"):
+                target = self.actor(obj)
+            elif word in ("with", "alongside") and obj.lemma_.lower() in HELP_NOUNS:
+                helper = next((self.actor(_pobj(p)) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
+                              None)
+                if helper is not None:
+                    supporters.append(helper)
+            elif word == "alongside":
+                ally = self.actor(obj)
+                if ally is not None:
+                    supporters.append(ally)
+        return Roles(source, target, tuple(supporters), via)
+
+    def _inherited_subject(self, tok, depth: int = 0) -> tuple[Optional[Actor], Optional[int]]:
+        """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X."""
+        if depth > 3 or tok.dep_ not in INHERIT_DEPS | {"prep", "pobj"} or tok.head is tok:
+            return None, None
+        head = tok.head
+        if tok.dep_ in ("pcomp", "pobj") or head.dep_ == "prep":
+            head = head.head if head.dep_ == "prep" else head
+        if tok.dep_ == "xcomp" and head.lemma_.lower() in REQUEST_HEADS:
+            obj = _child(head, "dobj")
+            return (self.actor(obj), None) if obj is not None else (None, None)
+        if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+            return self.actor(head), None
+        subj = _child(head, "nsubj")
+        if subj is not None:
+            if subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
+                return self.noun_roles(subj).source, subj.i
+            return self.actor(subj), None
+        return self._inherited_subject(head, depth + 1)
+
+    def noun_roles(self, tok) -> Roles:
+        source = target = None
+        supporters: list[Actor] = []
+        for child in tok.children:
+            if child.dep_ == "poss" and source is None:
+                source = self.actor(child)
+            elif child.dep_ in ("compound", "amod", "nmod") and source is None:
+                named = self.index.at(child)
+                if named is not None and not _is_backing_modifier(child):
+                    source = named
+        for prep, obj in self._preps_with_objects(tok):
+            word = prep.lower_
+            if word == "by" and source is None:
+                source = self.actor(obj)
+            elif word in TARGET_PREPS and target is None:
+                target = self.actor(obj)
+        if source is None:
+            for child in tok.children:
+                if child.dep_ in ("acl",) and child.lemma_.lower() in ("lead", "carry", "conduct", "launch", "back"):
+                    agent = _child(child, "agent")
+                    if agent is not None:
+                        source = self.actor(_pobj(agent))
+        governor = tok.head
+        hops = 0
+        while governor.dep_ in ("pobj", "prep", "conj", "appos") and hops < 3 and governor.head is not governor:
+            governor = governor.head
+            hops += 1
+        if tok.dep_ in ("dobj", "pobj", "conj", "appos") or hops:
+            verb = governor if governor.pos_ in ("VERB", "AUX") else governor.head
+            lemma = verb.lemma_.lower()
+            subj = _child(verb, "nsubj")
+            if subj is not None and lemma in SUFFER_VERBS and target is None:
+                target = self.actor(subj)
+            elif subj is not None and lemma in LAUNCH_VERBS and source is None:
+                source = self.actor(subj)
+        return Roles(source, target, tuple(supporters))
+
+    @staticmethod
+    def _preps_with_objects(tok):
+        """Prepositions of the noun, and of its appositions ('campaigns ..., one by X')."""
+        heads = [tok] + [c for c in tok.children if c.dep_ in ("appos",)]
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
+                obj = _pobj(prep)
+                if obj is not None:
+                    yield prep, obj
+
+    def noun_sources_by_apposition(self, tok) -> list[Actor]:
+        """'campaigns against them, one by X, and another by Y' -> [X, Y]."""
+        found = []
+        sent = tok.sent
+        for other in sent:
+            if other.lower_ in ("one", "another") and other.i > tok.i:
+                for prep in (c for c in other.children if c.dep_ == "prep" and c.lower_ == "by"):
+                    actor = self.actor(_pobj(prep))
+                    if actor is not None:
+                        found.append(actor)
+        return found
+
+
+def _is_backing_modifier(tok) -> bool:
+    doc = tok.doc
+    return (tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"
+            and doc[tok.i + 2].lower_ in ("backed", "led", "supported", "sponsored"))

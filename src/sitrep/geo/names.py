@@ -1,0 +1,46 @@
+"""Folding of place names so that spelling variants meet in one key.
+
+"Deir al-Zor", "Deir ez-Zor" and "Dayr az Zawr" differ by the transliteration of
+the Arabic article; "Ḩalab" and "Halab" by diacritics. We fold both the gazetteer
+and the text with the same function, so any variant GeoNames lists is found.
+"""
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+# Transliterations of the Arabic article (assimilated forms included).
+_ARTICLES = frozenset({
+    "al", "el", "ad", "ar", "as", "az", "ez", "an", "at", "ash", "adh", "ath",
+    "es", "er", "ed", "en", "et", "ul", "ud", "ur", "us", "uz", "ed", "ad",
+})
+_DROP = re.compile(r"[\u2019\u2018'`\u02bb\u02bc\u02be\u02bf\"]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_.,/()]+")
+
+PLACE_SUFFIXES = {
+    "city": "town", "town": "town", "village": "town",
+    "province": "province", "governorate": "province", "state": "province",
+    "region": "province", "district": "district", "county": "district",
+    "area": "district", "countryside": "province",
+}
+DIRECTION_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+    "northwestern", "southeastern", "southwestern", "upper", "lower",
+})
+
+
+def fold(name: str) -> str:
+    """Lower-case ASCII key with articles unified: 'Deir ez-Zor' -> 'deir al zor'."""
+    text = unidecode(_DROP.sub("", name)).lower()
+    tokens = [t for t in _SEPARATORS.split(text) if t]
+    # The article only varies inside a name or at its start before another word.
+    out = ["al" if (t in _ARTICLES and len(tokens) > 1) else t for t in tokens]
+    return " ".join(out)
+
+
+def is_latin(name: str) -> bool:
+    """True when a name is written in Latin script (with or without diacritics)."""
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or ch in "\u2019\u02bb\u02bc\u02be\u02bf"
+               for ch in name)

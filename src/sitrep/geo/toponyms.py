@@ -1,0 +1,204 @@
+"""Find place mentions in a parsed article and resolve them against the gazetteer.
+
+Recognition: spaCy's GPE/LOC/FAC entities, plus any proper-noun run the gazetteer
+knows (spaCy calls Palmyra a PERSON and Raqqa a NORP), with "X city" / "X province"
+hints, "northern X" regions and "X's Roman Theatre" sites inside places.
+
+Disambiguation scores every candidate on population, feature type, the hint and
+the article's country context (countries named, unambiguous places, demonyms), so
+"Palmyra" in a Syrian story is Tadmur, not Palmyra, New Jersey.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Evidence, Place
+from .gazetteer import Candidate, Gazetteer
+from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# other labels spaCy puts on place names; accepted only when the gazetteer is sure
+RELABEL_LABELS = {"PERSON", "ORG", "NORP", ""}
+MIN_POPULATION_RELABEL = 20_000
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sheikh", "king", "prince"}
+_PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town"}
+_MAX_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class ToponymSpan:
+    start: int              # character offsets of the name itself
+    end: int
+    key: str                # folded lookup key
+    hint: Optional[str]     # precision asked for by "city", "province" ...
+    region_word: Optional[str]
+    site: Optional[str]     # "Roman Theatre" in "Palmyra's Roman Theatre"
+    span_start: int         # offsets of the whole expression
+    span_end: int
+    strong: bool            # spaCy already saw a place here
+
+
+class ToponymResolver:
+    """Recognises and resolves the places of one article."""
+
+    def __init__(self, gazetteer: Gazetteer, country_word=None):
+        self.gazetteer = gazetteer
+        # callable: text -> ISO3 for demonyms / short country forms (from the lexicon)
+        self.country_word = country_word or (lambda text: None)
+
+    # -- recognition ---------------------------------------------------------------
+    def find_spans(self, doc, text: str) -> list[ToponymSpan]:
+        spans: list[ToponymSpan] = []
+        taken: set[int] = set()
+        for ent in doc.ents:
+            if ent.ent_id_ or (ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS):
+                continue
+            found = self._span_from_tokens(doc, text, ent.start, ent.end, strong=ent.label_ in PLACE_LABELS)
+            if found:
+                spans.append(found)
+                taken.update(range(ent.start, ent.end))
+        # proper-noun runs spaCy did not label at all
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.pos_ == "PROPN" and i not in taken and not tok.ent_type_:
+                j = i
+                while j < len(doc) and j - i < _MAX_TOKENS and (
+                        doc[j].pos_ == "PROPN" or (doc[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
+                                                   and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+                    j += 1
+                found = self._span_from_tokens(doc, text, i, j, strong=False)
+                if found:
+                    spans.append(found)
+                i = max(j, i + 1)
+            else:
+                i += 1
+        return sorted(spans, key=lambda s: s.start)
+
+    def _span_from_tokens(self, doc, text, start: int, end: int, strong: bool) -> Optional[ToponymSpan]:
+        toks = list(doc[start:end])
+        while toks and toks[0].lower_ in ("the", "a"):
+            toks = toks[1:]
+        if not toks:
+            return None
+        site = None
+        # "Palmyra's Roman Theatre": a site inside a place
+        for k, tok in enumerate(toks):
+            if tok.text in ("'s", "\u2019s") and 0 < k < len(toks) - 1:
+                site = text[toks[k + 1].idx: toks[-1].idx + len(toks[-1])]
+                toks = toks[:k]
+                break
+        region_word = None
+        if toks[0].lower_ in DIRECTION_WORDS and len(toks) > 1:
+            region_word, toks = toks[0].lower_, toks[1:]
+        hint = None
+        # "Raqqa city", "Deir al-Zor province": the word may be inside or right after the entity
+        last = toks[-1]
+        if last.lower_ in PLACE_SUFFIXES and len(toks) > 1:
+            hint, toks = PLACE_SUFFIXES[last.lower_], toks[:-1]
+        else:
+            nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in PLACE_SUFFIXES:
+                hint = PLACE_SUFFIXES[nxt.lower_]
+        prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
+        if region_word is None and prev is not None and prev.lower_ in DIRECTION_WORDS:
+            region_word = prev.lower_
+        name_start, name_end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        name = text[name_start:name_end]
+        key = fold(name)
+        if len(key) < 3 or not self.gazetteer.has_key(key):
+            return None
+        if not strong:
+            if prev is not None and prev.lower_.rstrip(".") in _TITLES:
+                return None
+            best = max((c.population if c.feature_code == "PPL" else 10**7 for c in self.gazetteer.lookup(key)),
+                       default=0)
+            if best < MIN_POPULATION_RELABEL and site is None:
+                return None
+        span_start = min(name_start, prev.idx if (region_word and prev is not None and prev.lower_ == region_word)
+                         else name_start)
+        span_end = name_end
+        if site:
+            span_end = toks[0].doc[end - 1].idx + len(toks[0].doc[end - 1])
+        return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end, strong)
+
+    # -- disambiguation ------------------------------------------------------------
+    def country_context(self, spans: list[ToponymSpan], doc) -> Counter:
+        """Countries the article talks about: named countries, sure places, demonyms."""
+        counts: Counter = Counter()
+        for span in spans:
+            cands = self.gazetteer.lookup(span.key)
+            countries = {c.country3 for c in cands}
+            if len(countries) == 1:
+                counts[countries.pop()] += 2
+            elif any(c.feature_code == "PCLI" for c in cands):
+                counts[next(c.country3 for c in cands if c.feature_code == "PCLI")] += 2
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                code = self.country_word(ent.text.split("-")[-1])
+                if code:
+                    counts[code] += 1
+        return counts
+
+    def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str]) -> float:
+        score = math.log10(cand.population + 10) / 7.0
+        if cand.country3 == main:
+            score += 0.6
+        elif context.get(cand.country3):
+            score += 0.3
+        if cand.feature_code == "PCLI":
+            score += 0.5
+        elif span.hint == "province":
+            score += 0.6 if cand.feature_code == "ADM1" else 0.0
+        elif span.hint == "town":
+            score += 0.6 if cand.feature_code == "PPL" else 0.0
+        elif cand.feature_code == "PPL":
+            score += 0.05       # a bare name in news is usually the town
+        return score
+
+    def resolve(self, doc, text: str) -> tuple[list[Place], Optional[str]]:
+        """Resolved places in text order, and the article's main country (ISO3)."""
+        spans = self.find_spans(doc, text)
+        context = self.country_context(spans, doc)
+        main = context.most_common(1)[0][0] if context else None
+        places = []
+        for span in spans:
+            cands = self.gazetteer.lookup(span.key)
+            if not cands:
+                continue
+            scored = sorted(((self.score(c, span, context, main), c) for c in cands),
+                            key=lambda sc: (-sc[0], -sc[1].population))
+            best_score, best = scored[0]
+            # a small place abroad with no support from context is more likely a misreading
+            if best.country3 not in context and best.feature_code == "PPL" and best.population < 5000:
+                continue
+            places.append(self._place(span, best, best_score, scored, text))
+        return places, main
+
+    def _place(self, span: ToponymSpan, cand: Candidate, score: float, scored, text: str) -> Place:
+        precision = _PRECISION_BY_FEATURE.get(cand.feature_code, "town")
+        name, feature, gid = self._display_name(cand), cand.feature_code, cand.geonameid
+        if span.region_word and cand.feature_code in ("PCLI", "ADM1"):
+            precision, feature = "region", "RGN"
+            name = f"{span.region_word.capitalize()} {name}"
+        if span.site:
+            precision, feature, gid = "site", "SITE", None
+            name = f"{span.site}, {name}"
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        confidence = max(0.05, min(1.0, 0.5 + (score - runner_up)))
+        return Place(
+            evidence=Evidence(span.span_start, span.span_end, text[span.span_start:span.span_end]),
+            name=name, geonameid=gid, lat=round(cand.lat, 5), lon=round(cand.lon, 5),
+            country=cand.country3, admin1=cand.admin1_name if cand.feature_code != "PCLI" else None,
+            feature_code=feature, precision=precision, score=round(confidence, 3),
+            parent_geonameid=cand.geonameid if gid is None else None,
+        )
+
+    @staticmethod
+    def _display_name(cand: Candidate) -> str:
+        if cand.feature_code == "ADM1" and cand.admin1_name:
+            return cand.admin1_name
+        return cand.name

@@ -1,0 +1,145 @@
+"""The actor lexicon: named actors, generic agents and country words.
+
+Loaded once from the versioned YAML files in ``sitrep/data`` (see their headers
+for sources). Lookups are by folded surface form.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Optional
+
+import yaml
+
+from ..errors import ResourceError
+
+
+def load_yaml(name: str):
+    """Read one of the package's data files."""
+    try:
+        text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"missing data file {name}") from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"invalid YAML in {name}: {exc}") from exc
+
+
+def surface_key(text: str) -> str:
+    """Case-folded key for alias matching: 'U.S.-led alliance' -> 'u.s.-led alliance'."""
+    return " ".join(text.replace("\u2019", "'").lower().split())
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    sector: str
+    since: Optional[date] = None
+    until: Optional[date] = None
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    exact: tuple[str, ...]
+    country: Optional[str]
+    sector: Optional[str]
+    inter: Optional[int]
+    kind: str
+    cameo: Optional[str] = None
+    roles: tuple[RoleSpan, ...] = ()
+
+    def sector_on(self, when: date) -> Optional[str]:
+        """The sector in force on a date: a leader is GOV only while in office."""
+        if not self.roles:
+            return self.sector
+        for role in self.roles:
+            if (role.since is None or role.since <= when) and (role.until is None or when <= role.until):
+                return role.sector
+        return "OPP" if self.sector == "GOV" else self.sector
+
+
+@dataclass(frozen=True)
+class AgentEntry:
+    id: str
+    nouns: tuple[str, ...]
+    name: str
+    sector: Optional[str]
+    inter: Optional[int]
+    kind: str
+    requires_state_modifier: tuple[str, ...] = ()
+
+
+def _as_date(value) -> Optional[date]:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+class ActorLexicon:
+    """Named actors, generic agents and country words, indexed for lookup."""
+
+    def __init__(self, actors: list[ActorEntry], agents: list[AgentEntry],
+                 country_aliases: dict[str, str], demonyms: dict[str, str]):
+        self.actors = {a.id: a for a in actors}
+        self.agents = agents
+        self._by_alias: dict[str, str] = {}
+        for entry in actors:
+            for alias in entry.aliases:
+                self._by_alias.setdefault(surface_key(alias), entry.id)
+        self._agent_by_noun: dict[str, AgentEntry] = {}
+        for agent in agents:
+            for noun in agent.nouns:
+                self._agent_by_noun.setdefault(noun.lower(), agent)
+        self.country_aliases = {surface_key(k): v for k, v in country_aliases.items()}
+        self.demonyms = {surface_key(k): v for k, v in demonyms.items()}
+
+    @classmethod
+    def load(cls) -> "ActorLexicon":
+        raw_actors = load_yaml("actors.yaml") or []
+        actors = [
+            ActorEntry(
+                id=r["id"], name=r["name"], aliases=tuple(r.get("aliases") or ()),
+                exact=tuple(r.get("exact") or ()), country=r.get("country"), sector=r.get("sector"),
+                inter=r.get("inter"), kind=r.get("kind", "group"), cameo=r.get("cameo"),
+                roles=tuple(RoleSpan(x["sector"], _as_date(x.get("since")), _as_date(x.get("until")))
+                            for x in r.get("roles") or ()),
+            )
+            for r in raw_actors
+        ]
+        agents = [
+            AgentEntry(id=r["id"], nouns=tuple(r["nouns"]), name=r["name"], sector=r.get("sector"),
+                       inter=r.get("inter"), kind=r.get("kind", "agent"),
+                       requires_state_modifier=tuple(r.get("requires_state_modifier") or ()))
+            for r in load_yaml("agents.yaml") or []
+        ]
+        countries = load_yaml("countries.yaml") or {}
+        return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {})
+
+    def by_alias(self, text: str) -> Optional[ActorEntry]:
+        actor_id = self._by_alias.get(surface_key(text))
+        return self.actors.get(actor_id) if actor_id else None
+
+    def agent_for(self, lemma: str) -> Optional[AgentEntry]:
+        return self._agent_by_noun.get(lemma.lower())
+
+    def country_code(self, text: str) -> Optional[str]:
+        """ISO3 for a country word or demonym from the curated short forms."""
+        key = surface_key(text).removesuffix("'s")
+        return self.country_aliases.get(key) or self.demonyms.get(key)
+
+    def ruler_patterns(self) -> list[dict]:
+        """spaCy EntityRuler patterns: aliases as phrases (the ruler matches them on LOWER
+        and tokenizes them with the pipeline's own tokenizer), `exact` forms as written."""
+        patterns = []
+        for entry in self.actors.values():
+            label = "PERSON" if entry.kind == "person" else "ORG"
+            for alias in entry.aliases:
+                patterns.append({"label": label, "id": entry.id, "pattern": alias})
+            for alias in entry.exact:
+                patterns.append({"label": label, "id": entry.id, "pattern": [{"ORTH": alias}]})
+        return patterns
+

@@ -1,0 +1,103 @@
+"""The event-trigger lexicon: which words denote which kind of event.
+
+Each entry maps verb and noun lemmas (single or multi-word) to a coding in PLOVER,
+ACLED and CAMEO, with ACLED variants that depend on who acts on whom. Loaded once
+from ``sitrep/data/triggers.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import EventCoding
+from .actors import load_yaml
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
+
+def _split_acled(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    if not value:
+        return None, None
+    event_type, _, sub = value.partition(" / ")
+    return event_type.strip(), (sub.strip() or None)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    id: str
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    needs: tuple[str, ...]
+    plover: str
+    mode: Optional[str]
+    cameo: Optional[str]
+    acled: tuple[Optional[str], Optional[str]]
+    state_source: Optional[tuple[str, str]] = None
+    civilian_target: Optional[tuple[str, str]] = None
+    armed_target: Optional[tuple[str, str]] = None
+
+    def coding(self, source_is_state: bool = False, target_kind: Optional[str] = None) -> EventCoding:
+        """The coding, with the ACLED variant chosen by who acts on whom."""
+        acled = self.acled
+        if source_is_state and self.state_source:
+            acled = self.state_source
+        if target_kind == "civilian" and self.civilian_target:
+            acled = self.civilian_target
+        elif target_kind == "armed" and self.armed_target:
+            acled = self.armed_target
+        return EventCoding(self.plover, self.mode, acled[0], acled[1], self.cameo)
+
+
+class TriggerLexicon:
+    """Lemma -> trigger entry, for single words and multi-word expressions."""
+
+    def __init__(self, entries: list[TriggerEntry]):
+        for entry in entries:
+            if entry.plover not in PLOVER_TYPES:
+                raise ValueError(f"trigger {entry.id}: unknown PLOVER type {entry.plover}")
+        self.entries = {e.id: e for e in entries}
+        self.verbs: dict[str, TriggerEntry] = {}
+        self.nouns: dict[str, TriggerEntry] = {}
+        self.verb_phrases: dict[tuple[str, ...], TriggerEntry] = {}
+        self.noun_phrases: dict[tuple[str, ...], TriggerEntry] = {}
+        for entry in entries:
+            for lemma in entry.verbs:
+                self._add(lemma, entry, self.verbs, self.verb_phrases)
+            for lemma in entry.nouns:
+                self._add(lemma, entry, self.nouns, self.noun_phrases)
+        self.max_phrase = max((len(k) for k in [*self.verb_phrases, *self.noun_phrases]), default=1)
+
+    @staticmethod
+    def _add(lemma: str, entry: TriggerEntry, single: dict, phrases: dict) -> None:
+        words = tuple(lemma.lower().split())
+        if len(words) == 1:
+            single.setdefault(words[0], entry)
+        else:
+            phrases.setdefault(words, entry)
+
+    @classmethod
+    def load(cls) -> "TriggerLexicon":
+        entries = []
+        for r in load_yaml("triggers.yaml") or []:
+            entries.append(TriggerEntry(
+                id=r["id"], verbs=tuple(r.get("verbs") or ()), nouns=tuple(r.get("nouns") or ()),
+                needs=tuple(r.get("needs") or ()), plover=r["plover"], mode=r.get("mode"),
+                cameo=str(r["cameo"]) if r.get("cameo") else None, acled=_split_acled(r.get("acled")),
+                state_source=_split_acled(r.get("state_source")) if r.get("state_source") else None,
+                civilian_target=_split_acled(r.get("civilian_target")) if r.get("civilian_target") else None,
+                armed_target=_split_acled(r.get("armed_target")) if r.get("armed_target") else None,
+            ))
+        return cls(entries)
+
+    def for_verb(self, lemma: str) -> Optional[TriggerEntry]:
+        return self.verbs.get(lemma.lower())
+
+    def for_noun(self, lemma: str) -> Optional[TriggerEntry]:
+        return self.nouns.get(lemma.lower())
+
+    def for_phrase(self, lemmas: tuple[str, ...], verbal: bool) -> Optional[TriggerEntry]:
+        table = self.verb_phrases if verbal else self.noun_phrases
+        return table.get(tuple(w.lower() for w in lemmas))

