@@ -50,6 +50,17 @@ class ActorFinder:
                 code = cands[0].country3 if cands else None
         return code
 
+    def forces_of(self, tok) -> Optional[Actor]:
+        """'Russian' in 'a Russian missile strike': the armed forces of that country."""
+        if tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
+            return None
+        code = self.country_of_word(tok.text)
+        if code is None:
+            return None
+        text = tok.doc.text
+        return Actor(name=f"Military Forces of {country_name(self.gazetteer, code)}", country=code, sector="MIL",
+                     acled_inter=1, kind="agent", evidence=_evidence(text, tok.idx, tok.idx + len(tok)))
+
     def find(self, doc, text: str, pub_date: date, main_country: Optional[str]) -> tuple[Actor, ...]:
         mentions: list[Actor] = []
         covered: set[int] = set()
@@ -204,6 +215,8 @@ def affiliation_of(tok, text: str, lexicon: ActorLexicon) -> Optional[str]:
                     continue
                 if obj.ent_id_ and obj.ent_id_ in lexicon.actors:
                     return lexicon.actors[obj.ent_id_].name
+                if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    continue
                 words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
                 phrase = text[words[0].idx: obj.idx + len(obj)] if words else obj.text
                 supported = _supported_party(obj, lexicon)

@@ -15,6 +15,12 @@ from .actors import GENERIC_HEADS, PRONOUNS_GROUP, PRONOUNS_PERSON
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _GROUP_NOUNS = GENERIC_HEADS | {"organisation", "organization", "militia", "movement"}
 _MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
+QUANTITY_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "group",
+                  "crowd", "number", "handful", "band", "team", "unit", "contingent", "squad", "mob", "some",
+                  "many", "several", "all", "most", "one", "two", "three", "four", "five", "million", "millions"}
+# weapons and vehicles stand for whoever operates them: "army warplanes", "coalition jets"
+INSTRUMENT_NOUNS = {"warplane", "jet", "aircraft", "plane", "helicopter", "gunship", "drone", "tank", "artillery",
+                    "gunboat", "warship", "bomber", "fighter jet", "unit", "convoy", "patrol", "vehicle"}
 
 
 class ActorIndex:
@@ -72,13 +78,19 @@ class ActorIndex:
         """The actor an argument token stands for, following modifiers and references."""
         direct = self.at(tok)
         lower = tok.lower_
+        # "hundreds of protesters", "a group of gunmen": the people are the object of "of"
+        if direct is None and tok.lemma_.lower() in QUANTITY_NOUNS:
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    return self.resolve(obj)
         if direct is not None and direct.lexicon_id:
             return direct
         # "IS fighters", "Hezbollah's militants": a named actor modifying the head noun
+        instrument = tok.lemma_.lower() in INSTRUMENT_NOUNS
         for child in tok.children:
             if child.dep_ in _MODIFIER_DEPS:
                 named = self.at(child)
-                if named is not None and named.lexicon_id:
+                if named is not None and (named.lexicon_id or instrument):
                     return self._as_mention(named, tok)
         if lower in PRONOUNS_PERSON:
             found = self.before(tok.idx, ("person",))

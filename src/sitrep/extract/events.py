@@ -46,7 +46,7 @@ class EventExtractor:
         index = ActorIndex(actors, text, doc)
         place_at = _PlaceLookup(places)
         matches = self.trigger_finder.find(doc, lambda tok: place_at.covering(tok) is not None)
-        roles = RoleFinder(index, {m.token_i for m in matches})
+        roles = RoleFinder(index, {m.token_i for m in matches}, self.actor_finder.forces_of)
         dater = EventDater(doc, times, pub_date)
         topic = _topic_actor(actors)
         anchor_dates: dict[int, TimeSpan] = {}
@@ -74,8 +74,11 @@ class EventExtractor:
         location, reason = place_at.for_trigger(tok, text)
         loc_country = location.country if location else None
         entry = self._weapon_entry(tok, match.entry)
+        # "Government regains territory" is a state retaking ground at home; a foreign
+        # army taking ground abroad is coded like any other armed actor doing so
         source_is_state = bool(arg.source and (arg.source.sector in ("GOV", "MIL", "COP")
-                                               or arg.source.acled_inter == 1))
+                                               or arg.source.acled_inter == 1)
+                               and (loc_country is None or arg.source.country in (None, loc_country)))
         coding = entry.coding(source_is_state, _target_kind(arg.target, tok))
         if coding.event_type == "PROTEST" or entry.id == "protest":
             coding = refine_protest(coding, text[tok.sent.start_char: tok.sent.end_char])
@@ -125,6 +128,9 @@ class EventExtractor:
         if entry.id not in GENERIC_ENTRIES:
             return entry
         candidates = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep", "dobj")]
+        if tok.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ == "nsubj" for c in tok.children):
+            # "a missile strike hit X, killing six": the weapon is the governing verb's subject
+            candidates += [c for c in tok.head.children if c.dep_ == "nsubj"]
         for child in candidates:
             nodes = [child] + [g for g in child.children if g.dep_ == "pobj"]
             for node in nodes:
@@ -146,12 +152,28 @@ def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
     return coding
 
 
+MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
+                    "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
+CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
+                    "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound"}
+
+
 def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
+    """Civilian or armed target, from the target actor or else from what was hit."""
     if target is not None:
         if target.sector == "CVL" or target.acled_inter == 7:
             return "civilian"
         if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
             return "armed"
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at")
+                for g in p.children if g.dep_ == "pobj"]
+    for obj in objects:
+        lemma = obj.lemma_.lower()
+        if lemma in MILITARY_OBJECTS:
+            return "armed"
+        if lemma in CIVILIAN_OBJECTS:
+            return "civilian"
     return None
 
 

@@ -107,6 +107,8 @@ class QuoteFinder:
             return Quote(quote=inner, start=start, end=end, speaker=speaker_text, speaker_text=speaker_text,
                          anonymous=True, affiliation=affiliation)
         named = actor.lexicon_id is not None or actor.kind == "state"
+        if actor.kind == "agent" and actor.sector == "CVL":
+            actor = replace(actor, name=tok.lemma_.capitalize())
         if affiliation is None and "(" in actor.name:
             affiliation = actor.name[actor.name.index("(") + 1: actor.name.rindex(")")]
         return Quote(quote=inner, start=start, end=end, speaker=actor.name, speaker_text=speaker_text,

@@ -16,13 +16,15 @@ from ..model import Actor
 from .coref import ActorIndex
 
 SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "repel", "resist", "survive"}
-LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "step",
+LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "step", "press",
                 "intensify", "continue", "claim", "perpetrate", "execute", "commit", "make", "hold", "organise",
                 "organize"}
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
+# "X and Y clashed / agreed / met": the second party of a joint act is its target
+SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign"}
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ def _pobj(prep):
 
 
 class RoleFinder:
-    def __init__(self, index: ActorIndex, trigger_tokens: set[int]):
+    def __init__(self, index: ActorIndex, trigger_tokens: set[int], forces_of=None):
         self.index = index
         self.trigger_tokens = trigger_tokens
+        # callable: token -> the armed forces of the country it names ("Russian"), or None
+        self.forces_of = forces_of or (lambda tok: None)
 
     def actor(self, tok) -> Optional[Actor]:
         return self.index.resolve(tok) if tok is not None else None
@@ -73,6 +77,9 @@ class RoleFinder:
         obj = _child(tok, "dobj")
         if target is None and obj is not None and not object_is_place:
             target = self.actor(obj)
+        if target is None and subj is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
+            partner = next((c for c in subj.children if c.dep_ == "conj"), None)
+            target = self.actor(partner) if partner is not None else None
         supporters = []
         for prep in (c for c in tok.children if c.dep_ == "prep"):
             obj = _pobj(prep)
@@ -117,10 +124,8 @@ class RoleFinder:
         for child in tok.children:
             if child.dep_ == "poss" and source is None:
                 source = self.actor(child)
-            elif child.dep_ in ("compound", "amod", "nmod") and source is None:
-                named = self.index.at(child)
-                if named is not None and not _is_backing_modifier(child):
-                    source = named
+            elif child.dep_ in ("compound", "amod", "nmod") and source is None and not _is_backing_modifier(child):
+                source = self.index.at(child) or self.forces_of(child)
         for prep, obj in self._preps_with_objects(tok):
             word = prep.lower_
             if word == "by" and source is None:
@@ -142,6 +147,8 @@ class RoleFinder:
             verb = governor if governor.pos_ in ("VERB", "AUX") else governor.head
             lemma = verb.lemma_.lower()
             subj = _child(verb, "nsubj")
+            if subj is None and verb.dep_ == "acl":
+                subj = verb.head        # "coalition warplanes carrying out strikes"
             if subj is not None and lemma in SUFFER_VERBS and target is None:
                 target = self.actor(subj)
             elif subj is not None and lemma in LAUNCH_VERBS and source is None:

@@ -40,8 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("range_dmy", rf"\b(?:between|from)\s+{_DAY}\s+(?:and|to|-)\s+{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
     ("range_dd_mon", rf"\b{_DAY}\s*[-\u2013]\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
-    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
-    ("mdy", rf"\b{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b"),
+    ("dmy", rf"\b(?:(?P<since>since)\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
+    ("mdy", rf"\b(?:(?P<since>since)\s+)?{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b"),
     ("part_month", rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_MON}"
                    rf"(?:,?\s+(?:of\s+)?{_YEAR})?\b"),
     ("month_year", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
@@ -109,6 +109,8 @@ def normalise(name: str, m: re.Match, pub: date):
     if span is None or span[0] == "anchored":
         return span
     start, end, precision, method = span
+    if method == "relative" and start <= pub < end:
+        end = pub       # "in January" said on 10 January: the part of January so far
     ev = Evidence(m.start(), m.end(), m.group(0))
     return TimeMention(TimeSpan(start, end, precision, method, ev), m.start(), m.end())
 
@@ -128,7 +130,10 @@ def _normalise(name: str, g: dict, pub: date):
             return None
         year = int(g["year"]) if "year" in g else _past_year_for(month, day, pub)
         d = date(year, month, day)
-        return d, d, "day", "explicit" if "year" in g else "relative"
+        method = "explicit" if "year" in g else "relative"
+        if "since" in g:
+            return d, max(d, pub), "day", method
+        return d, d, "day", method
     if name in ("part_month", "month_year", "in_month"):
         month = MONTHS[g["mon"].lower()]
         if name == "in_month" and g["mon"].lower() in ("may", "march") and g["mon"][0].islower():

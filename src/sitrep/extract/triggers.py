@@ -60,7 +60,7 @@ class TriggerFinder:
                     if phrase:
                         return phrase, [child]
             if tok.pos_ == "VERB":
-                entry = self.lexicon.for_verb(lemma)
+                entry = self.lexicon.for_verb(lemma, tok.lower_)
                 return (entry, []) if entry else None
             return None
         if tok.pos_ in ("NOUN", "PROPN"):

@@ -33,7 +33,7 @@ DIRECTION_WORDS = frozenset({
 
 def fold(name: str) -> str:
     """Lower-case ASCII key with articles unified: 'Deir ez-Zor' -> 'deir al zor'."""
-    text = unidecode(_DROP.sub("", name)).lower()
+    text = _DROP.sub("", unidecode(_DROP.sub("", name))).lower()
     tokens = [t for t in _SEPARATORS.split(text) if t]
     # The article only varies inside a name or at its start before another word.
     out = ["al" if (t in _ARTICLES and len(tokens) > 1) else t for t in tokens]

@@ -26,6 +26,32 @@ MIN_POPULATION_RELABEL = 20_000
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sheikh", "king", "prince"}
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town"}
 _MAX_TOKENS = 6
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
+PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
+               "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+
+
+def _site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:
+    """'Palmyra's Roman Theatre' split by the NER: the named thing after the possessive."""
+    if last_i + 2 >= len(doc) or doc[last_i + 1].text not in ("'s", "\u2019s"):
+        return None, 0
+    first = doc[last_i + 2]
+    # "Lebanon's Hezbollah" is an actor, not a site; only facilities or unnamed things
+    if not first.text[:1].isupper() or first.ent_type_ not in ("FAC", "LOC", ""):
+        return None, 0
+    j = first.i
+    while j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in ("PROPN", "NOUN"):
+        j += 1
+    return text[first.idx: doc[j].idx + len(doc[j])], j + 1
+
+
+def _locative_cue(prev, before_prev) -> bool:
+    """'in X', 'near X', 'the town of X': the syntax says X is a place."""
+    if prev is None:
+        return False
+    if prev.lower_ in LOCATIVE_PREPS:
+        return True
+    return prev.lower_ == "of" and before_prev is not None and before_prev.lemma_.lower() in PLACE_NOUNS
 
 
 @dataclass(frozen=True)
@@ -106,11 +132,18 @@ class ToponymResolver:
         prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
         if region_word is None and prev is not None and prev.lower_ in DIRECTION_WORDS:
             region_word = prev.lower_
+        if site is None:
+            site, site_end = _site_after(doc, text, toks[-1].i)
+            if site is not None:
+                end = site_end
         name_start, name_end = toks[0].idx, toks[-1].idx + len(toks[-1])
         name = text[name_start:name_end]
         key = fold(name)
         if len(key) < 3 or not self.gazetteer.has_key(key):
             return None
+        before_prev = doc[toks[0].i - 2] if toks[0].i > 1 else None
+        if not strong and _locative_cue(prev, before_prev):
+            strong = True
         if not strong:
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:
                 return None

@@ -133,13 +133,12 @@ class ActorLexicon:
 
     def ruler_patterns(self) -> list[dict]:
         """spaCy EntityRuler patterns: aliases as phrases (the ruler matches them on LOWER
-        and tokenizes them with the pipeline's own tokenizer), `exact` forms as written."""
+        and tokenizes them with the pipeline's own tokenizer). `exact` forms are not here:
+        they are masked and preset before parsing (``sitrep.nlp.spacy_model.masked_doc``)."""
         patterns = []
         for entry in self.actors.values():
             label = "PERSON" if entry.kind == "person" else "ORG"
             for alias in entry.aliases:
                 patterns.append({"label": label, "id": entry.id, "pattern": alias})
-            for alias in entry.exact:
-                patterns.append({"label": label, "id": entry.id, "pattern": [{"ORTH": alias}]})
         return patterns
 

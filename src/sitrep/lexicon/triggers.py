@@ -83,7 +83,7 @@ class TriggerLexicon:
         entries = []
         for r in load_yaml("triggers.yaml") or []:
             entries.append(TriggerEntry(
-                id=r["id"], verbs=tuple(r.get("verbs") or ()), nouns=tuple(r.get("nouns") or ()),
+                id=r["id"], verbs=tuple(r.get("verbs") or ()) + tuple(r.get("verb_forms") or ()), nouns=tuple(r.get("nouns") or ()),
                 needs=tuple(r.get("needs") or ()), plover=r["plover"], mode=r.get("mode"),
                 cameo=str(r["cameo"]) if r.get("cameo") else None, acled=_split_acled(r.get("acled")),
                 state_source=_split_acled(r.get("state_source")) if r.get("state_source") else None,
@@ -92,8 +92,8 @@ class TriggerLexicon:
             ))
         return cls(entries)
 
-    def for_verb(self, lemma: str) -> Optional[TriggerEntry]:
-        return self.verbs.get(lemma.lower())
+    def for_verb(self, lemma: str, form: str = "") -> Optional[TriggerEntry]:
+        return self.verbs.get(lemma.lower()) or (self.verbs.get(form.lower()) if form else None)
 
     def for_noun(self, lemma: str) -> Optional[TriggerEntry]:
         return self.nouns.get(lemma.lower())

@@ -67,7 +67,7 @@ class Pipeline:
     def __init__(self, nlp, stages: Sequence[Stage], batch_size: int = 32,
                  make_doc: Optional[Callable[[str], Any]] = None):
         self.nlp = nlp
-        self.make_doc = make_doc or nlp.make_doc
+        self.make_doc = make_doc or (nlp.make_doc if nlp is not None else None)
         self.stages = tuple(stages)
         self.batch_size = batch_size
         available = {"article", "doc"}

@@ -1,0 +1,50 @@
+"""Event coding on short texts written for these tests."""
+
+
+def _events(out):
+    return {e["trigger"]: e for e in out["events"]}
+
+
+def test_explicit_date_place_actors_and_fatalities(code_text):
+    out = code_text("On 9 May 2020, Al Shabaab militants attacked a military base in Kismayo, killing "
+                    "four soldiers.", pub="2020-05-11")
+    e = _events(out)["attacked"]
+    assert e["acled_event_type"] == "Battles" and e["acled_sub_event_type"] == "Armed clash"
+    assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Al Shabaab"]
+    assert e["date"]["start"] == "2020-05-09" and e["date"]["method"] == "explicit"
+    assert e["location"]["country"] == "SOM"
+    assert e["fatalities"] == 4
+
+
+def test_protest_with_intervention(code_text):
+    out = code_text("Hundreds of protesters demonstrated in Accra on Tuesday; police dispersed them with "
+                    "tear gas.", pub="2020-05-08")
+    e = _events(out)["demonstrated"]
+    assert e["acled_sub_event_type"] == "Protest with intervention"
+    assert e["actors"][0]["acled_inter"] == 6
+
+
+def test_weapon_decides_the_acled_sub_type(code_text):
+    out = code_text("A Russian missile strike killed five civilians in Kharkiv on Sunday.", pub="2024-05-20")
+    [e] = [e for e in out["events"] if e["acled_event_type"] == "Explosions/Remote violence"]
+    assert e["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+    assert e["actors"][0]["name"] == "Military Forces of Russia"
+
+
+def test_foreign_forces_are_acled_external(code_text):
+    out = code_text("US special forces raided an Islamic State hideout in Raqqa on Monday.", pub="2017-01-23")
+    e = _events(out)["raided"]
+    source = next(a for a in e["actors"] if a["role"] == "source")
+    assert source["country"] == "USA" and source["acled_inter"] == 8
+
+
+def test_a_trigger_without_any_participant_is_not_an_event(code_text):
+    out = code_text("The base of operations lies in the desert.")
+    assert out["events"] == []
+
+
+def test_joint_act_has_both_parties(code_text):
+    out = code_text("The army and the Rapid Support Forces agreed a ceasefire in Jeddah.", pub="2023-06-12")
+    e = _events(out)["agreed"]
+    roles = {a["role"]: a["name"] for a in e["actors"]}
+    assert roles["target"] == "Rapid Support Forces"

@@ -1,0 +1,21 @@
+import pytest
+
+from sitrep.extract.modality import status_of
+
+
+def _trigger(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text,word,status", [
+    ("IS was seeking to take the city.", "take", "intended"),
+    ("The commander urged the coalition to attack IS.", "attack", "requested"),
+    ("The group threatened to attack the base.", "attack", "threatened"),
+    ("The army denied attacking the village.", "attacking", "denied"),
+    ("The rebels did not attack the town.", "attack", "denied"),
+    ("If they attacked, the town would fall.", "attacked", "hypothetical"),
+    ("Kurdish forces are encircling Raqqa.", "encircling", "ongoing"),
+    ("Rebels attacked the town on Monday.", "attacked", "occurred"),
+])
+def test_status(parse, text, word, status):
+    assert status_of(_trigger(parse(text), word)) == status

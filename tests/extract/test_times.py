@@ -1,0 +1,71 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.extract.times import find_times, shift
+
+PUB = date(2017, 1, 23)   # a Monday
+
+
+def _one(text, pub=PUB):
+    [mention] = find_times(text, pub)
+    return mention.span
+
+
+@pytest.mark.parametrize("text,start,end,precision", [
+    ("in December", date(2016, 12, 1), date(2016, 12, 31), "month"),
+    ("last week", date(2017, 1, 16), date(2017, 1, 22), "week"),
+    ("on Friday", date(2017, 1, 20), date(2017, 1, 20), "day"),
+    ("last Monday", date(2017, 1, 16), date(2017, 1, 16), "day"),
+    ("yesterday", date(2017, 1, 22), date(2017, 1, 22), "day"),
+    ("On 9 May 2020", date(2020, 5, 9), date(2020, 5, 9), "day"),
+    ("May 9, 2020", date(2020, 5, 9), date(2020, 5, 9), "day"),
+    ("between 1 and 5 March", date(2016, 3, 1), date(2016, 3, 5), "day"),
+    ("since 2014", date(2014, 1, 1), PUB, "year"),
+    ("earlier this month", date(2017, 1, 1), PUB, "month"),
+    ("in May 2019", date(2019, 5, 1), date(2019, 5, 31), "month"),
+    ("early December", date(2016, 12, 1), date(2016, 12, 10), "month"),
+    ("2016-11-30", date(2016, 11, 30), date(2016, 11, 30), "day"),
+])
+def test_expressions_resolve_against_the_publication_date(text, start, end, precision):
+    span = _one(text)
+    assert (span.start, span.end, span.precision) == (start, end, precision)
+
+
+def test_anchored_expression_is_marked_not_resolved():
+    [m] = find_times("just eight months after he had retaken it", PUB)
+    assert m.anchored and (m.anchor_amount, m.anchor_unit, m.anchor_direction) == (8, "month", "after")
+
+
+def test_shift_moves_back_and_widens():
+    december = _one("in December")
+    shifted = shift(december, 8, "month", "after")
+    assert shifted.start == date(2016, 3, 1) and shifted.end == date(2016, 4, 30)
+
+
+def test_modal_may_is_not_a_month():
+    assert find_times("They may march on the capital", PUB) == ()
+
+
+PAST_FORMS = st.sampled_from([
+    "in {month}", "on {weekday}", "last {weekday}", "{day} {month}", "{month} {day}", "early {month}",
+    "last week", "last month", "last year", "yesterday", "{n} days ago", "{n} weeks ago", "earlier this month",
+])
+MONTHS = ["January", "February", "March", "April", "June", "July", "August", "September", "October",
+          "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(pub=st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)), form=PAST_FORMS,
+       month=st.sampled_from(MONTHS), weekday=st.sampled_from(WEEKDAYS), day=st.integers(1, 28),
+       n=st.integers(1, 12))
+def test_past_expressions_never_end_after_publication_and_start_before_end(pub, form, month, weekday, day, n):
+    text = form.format(month=month, weekday=weekday, day=day, n=n)
+    for mention in find_times(text, pub):
+        # "{day} {month}" may be up to a week ahead (a typo'd or scheduled date); nothing else may
+        assert mention.span.start <= mention.span.end
+        assert mention.span.start <= pub + timedelta(days=7)
+        if "{day}" not in form:
+            assert mention.span.end <= pub

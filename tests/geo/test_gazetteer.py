@@ -1,0 +1,23 @@
+"""The compiled gazetteer answers the lookups the seed report needs."""
+from sitrep.geo.names import fold
+
+
+def test_variants_resolve_to_geonames_ids(resources):
+    g = resources.gazetteer
+    assert 163808 in {c.geonameid for c in g.lookup(fold("Palmyra"))}          # Tadmur
+    assert 170794 in {c.geonameid for c in g.lookup(fold("Deir al-Zor"))}      # Deir ez-Zor city
+    assert 170792 in {c.geonameid for c in g.lookup(fold("Deir ez-Zor"))}      # the governorate
+    assert 172955 in {c.geonameid for c in g.lookup(fold("Raqqa"))}            # Ar Raqqah city
+    assert 170063 in {c.geonameid for c in g.lookup(fold("Halab"))}            # Aleppo
+
+
+def test_unknown_words_are_not_places(resources):
+    for word in ("Hezbollah", "Daesh", "Friday", "Kurdish"):
+        assert resources.gazetteer.lookup(fold(word)) == []
+
+
+def test_demonyms_and_countries(resources):
+    g = resources.gazetteer
+    assert g.demonym_country("Syrian") == "SYR"
+    assert g.demonym_country("American") == "USA"
+    assert g.country("SYR").feature_code == "PCLI"

@@ -1,0 +1,29 @@
+from sitrep.geo.toponyms import ToponymResolver
+
+
+def _places(resources, parse, text):
+    resolver = ToponymResolver(resources.gazetteer, resources.actors.country_code)
+    places, main = resolver.resolve(parse(text), text)
+    return {p.evidence.text: p for p in places}, main
+
+
+def test_palmyra_in_a_syrian_story_is_tadmur(resources, parse):
+    places, main = _places(resources, parse, "Fighting in Syria. IS seized Palmyra from government forces.")
+    assert main == "SYR"
+    assert places["Palmyra"].geonameid == 163808 and places["Palmyra"].precision == "town"
+
+
+def test_hints_regions_and_sites(resources, parse):
+    text = ("Raids hit Deir al-Zor province in northern Syria. "
+            "IS killed civilians in Palmyra's Roman Theatre.")
+    places, _ = _places(resources, parse, text)
+    assert places["Deir al-Zor"].precision == "province" and places["Deir al-Zor"].geonameid == 170792
+    assert places["northern Syria"].precision == "region"
+    site = next(p for p in places.values() if p.precision == "site")
+    assert site.parent_geonameid == 163808 and "Roman Theatre" in site.name
+
+
+def test_small_foreign_homonym_without_context_is_dropped(resources, parse):
+    places, _ = _places(resources, parse, "Protesters gathered in Paris. Talks with Mr Four continued.")
+    assert "Four" not in places
+    assert places["Paris"].country == "FRA"

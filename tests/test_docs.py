@@ -1,0 +1,38 @@
+"""Docs that tests keep honest: the schema page lists every key the output has, and
+the README's two commands are real Makefile targets that CI runs."""
+import json
+import re
+from pathlib import Path
+
+from sitrep.io.readers import ReadOptions, read_inputs
+from sitrep.output import article_json
+from tests.conftest import EXAMPLES, ROOT
+
+
+def _keys(obj, out):
+    if isinstance(obj, dict):
+        for k, v in obj.items():
+            out.add(k)
+            _keys(v, out)
+    elif isinstance(obj, list):
+        for v in obj:
+            _keys(v, out)
+    return out
+
+
+def test_schema_doc_lists_every_output_key(coder):
+    doc = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"`([a-z_0-9]+)`", doc))
+    keys = set()
+    for coded in coder.code(read_inputs([str(EXAMPLES)], ReadOptions())):
+        _keys(article_json(coded), keys)
+    assert keys - documented == set()
+
+
+def test_readme_commands_are_makefile_targets_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("demo", "test"):
+        assert f"make {target}" in readme
+        assert re.search(rf"^{target}:", makefile, re.M)
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
