@@ -92,7 +92,7 @@ class QuotesStage:
 
 
 class EventsStage:
-    name, requires, assigns = "events", ("doc", "actors", "places", "times"), ("events",)
+    name, requires, assigns = "events", ("doc", "actors", "places", "main_country", "times"), ("events",)
 
     def __init__(self, res: Resources):
         self.extractor = EventExtractor(res.triggers, ActorFinder(res.actors, res.gazetteer))
@@ -100,7 +100,7 @@ class EventsStage:
     def __call__(self, state: DocState) -> DocState:
         a = state.article
         events = self.extractor.extract(state.doc, a.text, a.doc_id, state.actors, state.places,
-                                        state.times, a.pub_date)
+                                        state.times, a.pub_date, state.main_country)
         return with_fields(state, events=events)
 
 

@@ -112,7 +112,7 @@ class ActorFinder:
                 country = code
                 break
         if country is None:
-            country = self._country_from_possessor(tok)
+            country = self._country_from_possessor(tok) or self._country_from_of(tok)
         if country is None and _says_foreign(tok):
             country = None      # "a non-Syrian": not the article's country, and unknown
         else:
@@ -141,15 +141,29 @@ class ActorFinder:
                 if "armed" in mod_lemmas:
                     return self.lexicon.agent_for("gunman")
                 return None
+        if lemma in ("member", "supporter", "element", "personnel", "loyalist") and compounds:
+            # "gang members", "Boko Haram elements": the group noun names the agent
+            entry = self.lexicon.agent_for(compounds[-1].lemma_.lower())
+            if entry is not None:
+                return entry
         entry = self.lexicon.agent_for(lemma) or self.lexicon.agent_for(tok.text.lower())
         if entry is None:
             return None
         if lemma in entry.requires_state_modifier or tok.text.lower() in entry.requires_state_modifier:
             has_state = bool(mod_lemmas & STATE_MODIFIERS) or any(
                 self.country_of_word(m.text) for m in mods if not self._is_backer_word(m))
-            if not has_state and self._country_from_possessor(tok) is None:
+            if not has_state and self._country_from_possessor(tok) is None and self._country_from_of(tok) is None:
                 return None
         return entry
+
+    def _country_from_of(self, tok) -> Optional[str]:
+        """'military forces of Armenia', 'police of Kenya'."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                code = self.country_of_word(obj.text)
+                if code:
+                    return code
+        return None
 
     def _country_from_possessor(self, tok) -> Optional[str]:
         for child in tok.children:

@@ -15,7 +15,9 @@ from .actors import GENERIC_HEADS, PRONOUNS_GROUP, PRONOUNS_PERSON
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _GROUP_NOUNS = GENERIC_HEADS | {"organisation", "organization", "militia", "movement"}
 _MODIFIER_DEPS = ("compound", "nmod", "poss", "amod")
-QUANTITY_NOUNS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "group",
+MEMBER_NOUNS = {"member", "supporter", "element", "personnel", "cadre", "loyalist", "militant", "fighter",
+                "soldier", "officer", "agent", "leader", "follower", "affiliate", "partisan"}
+QUANTITY_NOUNS = {"member", "members", "supporter", "supporters", "element", "elements", "personnel", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "group",
                   "crowd", "number", "handful", "band", "team", "unit", "contingent", "squad", "mob", "some",
                   "many", "several", "all", "most", "one", "two", "three", "four", "five", "million", "millions"}
 # weapons and vehicles stand for whoever operates them: "army warplanes", "coalition jets"
@@ -86,7 +88,7 @@ class ActorIndex:
         if direct is not None and direct.lexicon_id:
             return direct
         # "IS fighters", "Hezbollah's militants": a named actor modifying the head noun
-        instrument = tok.lemma_.lower() in INSTRUMENT_NOUNS
+        instrument = tok.lemma_.lower() in INSTRUMENT_NOUNS | MEMBER_NOUNS
         for child in tok.children:
             if child.dep_ in _MODIFIER_DEPS:
                 named = self.at(child)

@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
-from .actors import ActorFinder, with_inter_for_location
+from .actors import ActorFinder, country_name, with_inter_for_location
 from .coref import ActorIndex
 from .counts import fatalities_in
 from .dating import EventDater
@@ -42,7 +42,7 @@ class EventExtractor:
         self.actor_finder = finder
 
     def extract(self, doc, text: str, doc_id: str, actors: Sequence[Actor], places: Sequence[Place],
-                times, pub_date) -> tuple[Event, ...]:
+                times, pub_date, main_country: Optional[str] = None) -> tuple[Event, ...]:
         index = ActorIndex(actors, text, doc)
         place_at = _PlaceLookup(places)
         matches = self.trigger_finder.find(doc, lambda tok: place_at.covering(tok) is not None)
@@ -54,25 +54,30 @@ class EventExtractor:
         for match in matches:
             tok = doc[match.token_i]
             found = (roles.verb_roles(tok, object_is_place="place" in match.entry.needs) if match.verbal
-                     else roles.noun_roles(tok))
+                     else roles.noun_roles(tok, weapon=match.entry.id in WEAPON_ENTRIES))
             variants = [found]
             if not match.verbal and found.source is None:
                 extra = roles.noun_sources_by_apposition(tok)
                 if extra:
                     variants = [replace(found, source=s) for s in extra]
             for arg in variants:
-                event = self._event(match, tok, arg, text, doc_id, place_at, dater, anchor_dates, topic, len(events))
+                event = self._event(match, tok, arg, text, doc_id, place_at, dater, anchor_dates, topic, len(events),
+                                    main_country)
                 if event is not None:
                     events.append(event)
         return tuple(merge_mentions(events))
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
-               topic, n) -> Optional[Event]:
-        if arg.source is None and arg.target is None:
-            return None
+               topic, n, main_country: Optional[str]) -> Optional[Event]:
         status = status_of(tok)
         location, reason = place_at.for_trigger(tok, text)
         loc_country = location.country if location else None
+        if arg.source is None and arg.target is None:
+            # no participant named: keep it only as a report of violence at a stated place
+            # ("19 explosions near Dolomytne", "a demonstration took place in Haranbush")
+            sure_place = reason in ("argument of the trigger", "attached to a governing word")
+            if not (sure_place and match.entry.acled[0]) and match.entry.plover != "PROTEST":
+                return None
         entry = self._weapon_entry(tok, match.entry)
         # "Government regains territory" is a state retaking ground at home; a foreign
         # army taking ground abroad is coded like any other armed actor doing so
@@ -82,6 +87,9 @@ class EventExtractor:
         coding = entry.coding(source_is_state, _target_kind(arg.target, tok))
         if coding.event_type == "PROTEST" or entry.id == "protest":
             coding = refine_protest(coding, text[tok.sent.start_char: tok.sent.end_char])
+        if arg.source is None and coding.event_type == "PROTEST":
+            # whoever demonstrates is, for the dataset, a protester (a rioter if violent)
+            arg = replace(arg, source=self._crowd(tok, text, coding, loc_country or main_country))
         target = arg.target
         confidence = 0.5
         if (target is None and topic is not None and coding.event_type in VIOLENT_TYPES and arg.source
@@ -109,6 +117,8 @@ class EventExtractor:
         confidence += 0.15 * bool(arg.source) + 0.1 * bool(target) + 0.1 * bool(location) + 0.1 * date_conf
         if not match.verbal and arg.source is None:
             confidence -= 0.15
+        if arg.source is None and arg.target is None:
+            confidence -= 0.2
         trigger_ev = Evidence(match.start, match.end, text[match.start:match.end])
         return Event(
             event_id=_event_id(doc_id, match.start, n), coding=coding, status=status,
@@ -117,6 +127,18 @@ class EventExtractor:
             trigger=trigger_ev, confidence=round(max(0.05, min(1.0, confidence)), 3),
             location_reason=reason, mentions=(trigger_ev,),
         )
+
+    def _crowd(self, tok, text: str, coding: EventCoding, country: Optional[str]) -> Actor:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        anchor = subj if subj is not None else tok
+        start = anchor.left_edge.idx if subj is not None else tok.idx
+        end = anchor.idx + len(anchor)
+        rioting = coding.acled_event_type == "Riots"
+        name = f"{'Rioters' if rioting else 'Protesters'} ({country_name(self.actor_finder.gazetteer, country)})"
+        return Actor(name=name, country=country, sector="CVL", acled_inter=5 if rioting else 6, kind="agent",
+                     evidence=Evidence(start, end, text[start:end]))
 
     def _trigger_backers(self, tok, text: str) -> tuple[Actor, ...]:
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -200,16 +222,19 @@ def _same_occurrence(a: Event, b: Event) -> bool:
     if a.coding.event_type != b.coding.event_type or a.status != b.status:
         return False
     names = lambda e, role: {r.actor.name for r in e.actors if r.role == role}
-    if names(a, "source") != names(b, "source"):
-        return False
-    loc = lambda e: e.location.geonameid if e.location else None
-    if loc(a) != loc(b):
-        return False
+    loc = lambda e: e.location.geonameid or e.location.parent_geonameid if e.location else None
     if a.sentence.start == b.sentence.start:
-        return True
-    # across sentences only with the same target and a shared, stated date
-    return (names(a, "target") == names(b, "target") and a.date.method != "publication"
-            and b.date.method != "publication" and a.date.start <= b.date.end and b.date.start <= a.date.end)
+        # one sentence: a mention that names nobody ("execution-style") is the other's;
+        # so is one that names only the other's target ("raids by X ..., the attacks against it")
+        nobody = lambda e: not e.actors
+        only_target_of = lambda e, f: not names(e, "source") and names(e, "target") <= names(f, "target")
+        if nobody(a) or nobody(b) or only_target_of(b, a) or only_target_of(a, b):
+            return loc(a) is None or loc(b) is None or loc(a) == loc(b)
+        return names(a, "source") == names(b, "source") and loc(a) == loc(b)
+    # across sentences only with the same actors and place and a shared, stated date
+    return (names(a, "source") == names(b, "source") and names(a, "target") == names(b, "target")
+            and loc(a) == loc(b) and a.date.method != "publication" and b.date.method != "publication"
+            and a.date.start <= b.date.end and b.date.start <= a.date.end)
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
@@ -218,9 +243,12 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     for event in events:
         for k, kept in enumerate(merged):
             if _same_occurrence(kept, event):
+                if not any(r.role == "source" for r in kept.actors) and any(r.role == "source" for r in event.actors):
+                    kept, event = event, kept
                 roles = list(kept.actors)
                 for role in event.actors:
-                    if all((r.role, r.actor.name) != (role.role, role.actor.name) for r in roles):
+                    # an actor keeps the role it has: never both source and target
+                    if all(r.actor.name != role.actor.name for r in roles):
                         roles.append(role)
                 merged[k] = replace(kept, actors=tuple(roles), mentions=kept.mentions + event.mentions,
                                     fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,

@@ -80,6 +80,10 @@ class RoleFinder:
         if target is None and subj is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             partner = next((c for c in subj.children if c.dep_ == "conj"), None)
             target = self.actor(partner) if partner is not None else None
+        if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
+            # "X clashed with Y"
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
+                target = self.actor(_pobj(prep))
         supporters = []
         for prep in (c for c in tok.children if c.dep_ == "prep"):
             obj = _pobj(prep)
@@ -118,7 +122,8 @@ class RoleFinder:
             return self.actor(subj), None
         return self._inherited_subject(head, depth + 1)
 
-    def noun_roles(self, tok) -> Roles:
+    def noun_roles(self, tok, weapon: bool = False) -> Roles:
+        """Roles of a noun trigger; ``weapon`` for weapon nouns ("a grenade", "shells")."""
         source = target = None
         supporters: list[Actor] = []
         for child in tok.children:
@@ -132,15 +137,26 @@ class RoleFinder:
                 source = self.actor(obj)
             elif word in TARGET_PREPS and target is None:
                 target = self.actor(obj)
+            elif word == "between" and source is None:
+                # "clashes between X and Y"
+                source = self.actor(obj)
+                partner = next((c for c in obj.children if c.dep_ == "conj"), None)
+                if partner is not None and target is None:
+                    target = self.actor(partner)
         if source is None:
+            # "the campaign led by X", "an IED planted by X", "shells fired by X"
             for child in tok.children:
-                if child.dep_ in ("acl",) and child.lemma_.lower() in ("lead", "carry", "conduct", "launch", "back"):
+                if child.dep_ == "acl":
                     agent = _child(child, "agent")
                     if agent is not None:
                         source = self.actor(_pobj(agent))
         governor = tok.head
         hops = 0
-        while governor.dep_ in ("pobj", "prep", "conj", "appos") and hops < 3 and governor.head is not governor:
+        # climb through prepositions and coordination, not through a clause's verb
+        # ("including" is tagged VERB but attached as a preposition)
+        while (governor.dep_ in ("pobj", "prep", "conj", "appos")
+               and (governor.pos_ not in ("VERB", "AUX") or governor.dep_ == "prep")
+               and hops < 3 and governor.head is not governor):
             governor = governor.head
             hops += 1
         if tok.dep_ in ("dobj", "pobj", "conj", "appos") or hops:
@@ -149,9 +165,14 @@ class RoleFinder:
             subj = _child(verb, "nsubj")
             if subj is None and verb.dep_ == "acl":
                 subj = verb.head        # "coalition warplanes carrying out strikes"
+            if subj is None and verb.dep_ == "conj" and lemma in LAUNCH_VERBS and source is None:
+                # "the Houthis seized X ... and have since stepped up attacks"
+                source, _ = self._inherited_subject(verb)
             if subj is not None and lemma in SUFFER_VERBS and target is None:
                 target = self.actor(subj)
-            elif subj is not None and lemma in LAUNCH_VERBS and source is None:
+            elif subj is not None and source is None and (lemma in LAUNCH_VERBS or (
+                    weapon and tok.dep_ == "dobj" and verb.i not in self.trigger_tokens)):
+                # "carried out raids"; a weapon is used by whoever "lobbed" or "planted" it
                 source = self.actor(subj)
         return Roles(source, target, tuple(supporters))
 

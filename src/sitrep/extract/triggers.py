@@ -16,7 +16,21 @@ from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "position", "positions", "base",
                  "district", "region", "province", "neighbourhood", "neighborhood", "airport", "hill", "checkpoint"}
 BASE_WORDS = {"base", "headquarters", "stronghold", "camp", "hub", "outpost"}
+BODY_WORDS = {"body", "bodies", "corpse", "corpses", "remains"}
 PLACE_PRONOUNS = {"it", "there"}
+
+
+def entry_excluded(entry: TriggerEntry, tok) -> bool:
+    """'fired tear gas', 'fired warning shots': objects that make the verb no attack."""
+    if not entry.excludes_objects:
+        return False
+    for child in tok.children:
+        if child.dep_ == "dobj":
+            words = {child.lemma_.lower(), child.lower_} | {c.lemma_.lower() for c in child.children
+                                                            if c.dep_ in ("compound", "amod")}
+            if words & set(entry.excludes_objects):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -38,8 +52,16 @@ class TriggerFinder:
         for tok in doc:
             if tok.i in used:
                 continue
+            # "missile" in "missile strike": the modifier belongs to its head's trigger
+            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and self._match(tok.head):
+                continue
+            # "in March", "on Strike Day": words inside a date are not events
+            if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in ("march", "may")):
+                continue
             found = self._match(tok)
             if found is None:
+                continue
+            if entry_excluded(found[0], tok):
                 continue
             entry, extra = found
             if entry.needs and not self._needs_met(tok, entry, is_place):
@@ -88,5 +110,7 @@ class TriggerFinder:
             if "control" in entry.needs and lemma in CONTROL_WORDS:
                 return True
             if "base" in entry.needs and lemma in BASE_WORDS:
+                return True
+            if "body" in entry.needs and lemma in BODY_WORDS:
                 return True
         return False

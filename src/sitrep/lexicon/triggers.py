@@ -38,6 +38,7 @@ class TriggerEntry:
     state_source: Optional[tuple[str, str]] = None
     civilian_target: Optional[tuple[str, str]] = None
     armed_target: Optional[tuple[str, str]] = None
+    excludes_objects: tuple[str, ...] = ()
 
     def coding(self, source_is_state: bool = False, target_kind: Optional[str] = None) -> EventCoding:
         """The coding, with the ACLED variant chosen by who acts on whom."""
@@ -89,6 +90,7 @@ class TriggerLexicon:
                 state_source=_split_acled(r.get("state_source")) if r.get("state_source") else None,
                 civilian_target=_split_acled(r.get("civilian_target")) if r.get("civilian_target") else None,
                 armed_target=_split_acled(r.get("armed_target")) if r.get("armed_target") else None,
+                excludes_objects=tuple(w.lower() for w in r.get("excludes_objects") or ()),
             ))
         return cls(entries)
 
