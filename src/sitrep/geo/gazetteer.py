@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..errors import ResourceError
 from .names import fold, is_latin
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -160,6 +160,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
             con.execute("UPDATE place SET admin1_name=? WHERE geonameid=?", (_preferred_admin_name(cols), gid))
             _insert_aliases(con, gid, [cols[0], *cols[5].split("|")], division=True)
     report("divisions", 1, 1)
+    con.execute("CREATE INDEX place_country ON place (country3, feature_code)")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
     con.execute("VACUUM")
@@ -205,6 +206,9 @@ class Gazetteer:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._con.execute("PRAGMA query_only = 1")
+        # a few hundred countries and demonyms are asked for over and over
+        self._countries: dict[str, Optional[Candidate]] = {}
+        self._demonyms: dict[str, Optional[str]] = {}
 
     @classmethod
     def open(cls, path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Gazetteer":
@@ -228,13 +232,18 @@ class Gazetteer:
         return self._con.execute("SELECT 1 FROM alias WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def demonym_country(self, word: str) -> Optional[str]:
-        row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (fold(word),)).fetchone()
-        return row[0] if row else None
+        key = fold(word)
+        if key not in self._demonyms:
+            row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (key,)).fetchone()
+            self._demonyms[key] = row[0] if row else None
+        return self._demonyms[key]
 
     def country(self, iso3: str) -> Optional[Candidate]:
-        row = self._con.execute(
-            "SELECT * FROM place WHERE country3 = ? AND feature_code = 'PCLI'", (iso3,)).fetchone()
-        return Candidate(*row) if row else None
+        if iso3 not in self._countries:
+            row = self._con.execute(
+                "SELECT * FROM place WHERE country3 = ? AND feature_code = 'PCLI'", (iso3,)).fetchone()
+            self._countries[iso3] = Candidate(*row) if row else None
+        return self._countries[iso3]
 
     def admin1(self, country2: str, admin1_code: str) -> Optional[Candidate]:
         row = self._con.execute(

