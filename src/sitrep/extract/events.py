@@ -279,59 +279,62 @@ class _PlaceLookup:
         return found
 
     def for_trigger(self, tok, text: str) -> tuple[Optional[Place], Optional[str]]:
-        """The place the event happened, and why we think so."""
-        # 1. in the trigger's own phrase: "seized Palmyra", "raids in X", "killing ... in Palmyra's Theatre"
+        """The place the event happened, and why we think so.
+
+        Tiers, first non-empty wins; within a tier the most specific place, then the
+        first named ("in Remeka village (Masisi, Nord-Kivu)" -> Remeka):
+        1. the trigger's own arguments ("seized Palmyra", "raids in X");
+        2. places attached to a governing word ("faced pressure in X province, including raids");
+        3. a pronoun or definite description of a place ("take it", "control of the city");
+        4. the sentence;  5. the last place named earlier in the paragraph.
+        """
         own = self._in_subtree(tok)
-        if own is not None:
-            return own, "argument of the trigger"
-        # 2. a place attached to a governing word: "faced pressure in Deir al-Zor province, including raids"
+        if own:
+            return _most_specific(own), "argument of the trigger"
         node = tok
         for _ in range(3):
             if node.head is node:
                 break
             node = node.head
             found = self._attached(node)
-            if found is not None:
-                return found, "attached to a governing word"
-        # 3. the place taken or held, named by a pronoun or a definite description:
-        #    "take it by force", "retaken control of the city", "attacks ... there"
+            if found:
+                return _most_specific(found), "attached to a governing word"
         for t in _place_reference_tokens(tok):
             prior = self.before(t.idx, 0)
             if prior is not None and prior.precision != "country":
                 return prior, "referred to earlier"
-        # 4. the nearest place in the sentence, preferring the most precise
         sent = tok.sent
         in_sentence = [p for p in self.places if sent.start_char <= p.evidence.start < sent.end_char]
         if in_sentence:
-            best = min(in_sentence, key=lambda p: (abs(p.evidence.start - tok.idx), p.precision == "country"))
-            return best, "nearest in sentence"
-        # 5. the last place named in the paragraph before
+            return _most_specific(in_sentence), "named in the sentence"
         para_start = text.rfind("\n", 0, sent.start_char) + 1
         prior = self.before(sent.start_char, max(0, para_start - 1))
         if prior is not None:
             return prior, "named earlier in the paragraph"
         return None, None
 
-    def _in_subtree(self, tok) -> Optional[Place]:
-        best, best_depth = None, None
+    def _in_subtree(self, tok) -> list[Place]:
+        found: list[Place] = []
         for child in tok.children:
             if child.dep_ in ("dobj", "nsubjpass", "npadvmod") or (child.dep_ == "prep" and child.lower_ in LOCATION_PREPS):
-                for t in child.subtree:
-                    p = self.covering(t)
-                    if p is not None:
-                        depth = len([a for a in t.ancestors if a.i != tok.i and tok.i in {x.i for x in a.ancestors}])
-                        if best is None or depth < best_depth or (depth == best_depth and _finer(p, best)):
-                            best, best_depth = p, depth
-        return best
+                found.extend(self._places_in(child.subtree))
+        return found
 
-    def _attached(self, node) -> Optional[Place]:
+    def _attached(self, node) -> list[Place]:
+        found: list[Place] = []
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-                for t in child.subtree:
-                    p = self.covering(t)
-                    if p is not None:
-                        return p
-        return None
+                found.extend(self._places_in(child.subtree))
+        return found
+
+    def _places_in(self, tokens) -> list[Place]:
+        seen, out = set(), []
+        for t in tokens:
+            p = self.covering(t)
+            if p is not None and id(p) not in seen:
+                seen.add(id(p))
+                out.append(p)
+        return out
 
 
 def _place_reference_tokens(tok):
@@ -352,5 +355,7 @@ def _place_reference_tokens(tok):
 _RANK = {"site": 0, "town": 1, "district": 2, "province": 3, "region": 4, "country": 5}
 
 
-def _finer(a: Place, b: Place) -> bool:
-    return _RANK.get(a.precision, 9) < _RANK.get(b.precision, 9)
+def _most_specific(places: Sequence[Place]) -> Place:
+    """Finest precision first; among equals the first named (news and ACLED notes name
+    the specific place before its district and province)."""
+    return min(places, key=lambda p: (_RANK.get(p.precision, 9), p.evidence.start))

@@ -23,6 +23,12 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # other labels spaCy puts on place names; accepted only when the gazetteer is sure
 RELABEL_LABELS = {"PERSON", "ORG", "NORP", ""}
 MIN_POPULATION_RELABEL = 20_000
+FOREIGN_TOWN_MIN_POPULATION = 200_000
+# "Murree road", "Halfaya bridge": a thing named after a place need not be in it
+NAMED_AFTER_NOUNS = {"road", "street", "highway", "avenue", "bridge", "gate", "river", "dam", "boulevard", "club"}
+# "Abha airport", "Kabul university": a facility is a site in the place it is named for
+FACILITY_NOUNS = {"airport", "university", "hospital", "stadium", "prison", "station", "hotel", "port", "camp",
+                  "market", "refinery", "airbase", "base", "mosque", "church", "cathedral"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sheikh", "king", "prince"}
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town"}
 _MAX_TOKENS = 6
@@ -96,13 +102,26 @@ class ToponymResolver:
                         doc[j].pos_ == "PROPN" or (doc[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
                                                    and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
                     j += 1
-                found = self._span_from_tokens(doc, text, i, j, strong=False)
-                if found:
-                    spans.append(found)
+                spans.extend(self._spans_in_run(doc, text, i, j))
                 i = max(j, i + 1)
             else:
                 i += 1
         return sorted(spans, key=lambda s: s.start)
+
+    def _spans_in_run(self, doc, text, start: int, end: int) -> list[ToponymSpan]:
+        """Gazetteer names inside a proper-noun run ('Hodeidah Red Sea port'), longest first."""
+        found: list[ToponymSpan] = []
+        i = start
+        while i < end:
+            for j in range(end, i, -1):
+                span = self._span_from_tokens(doc, text, i, j, strong=False)
+                if span is not None:
+                    found.append(span)
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
 
     def _span_from_tokens(self, doc, text, start: int, end: int, strong: bool) -> Optional[ToponymSpan]:
         toks = list(doc[start:end])
@@ -137,6 +156,12 @@ class ToponymResolver:
             if site is not None:
                 end = site_end
         name_start, name_end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        following = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+        if following is not None and following.lower_ in NAMED_AFTER_NOUNS:
+            return None
+        if following is not None and following.lower_ in FACILITY_NOUNS and site is None:
+            site = text[toks[0].idx: following.idx + len(following)]
+            end = following.i + 1
         name = text[name_start:name_end]
         key = fold(name)
         if len(key) < 3 or not self.gazetteer.has_key(key):
@@ -177,7 +202,10 @@ class ToponymResolver:
         return counts
 
     def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str]) -> float:
-        score = math.log10(cand.population + 10) / 7.0
+        # a division's population is the sum of its cities': damp it so a bare
+        # "Brest" is the city unless the text says "province"
+        population = cand.population // 20 if cand.feature_code == "ADM1" else cand.population
+        score = math.log10(population + 10) / 7.0
         if cand.country3 == main:
             score += 0.6
         elif context.get(cand.country3):
@@ -205,8 +233,10 @@ class ToponymResolver:
             scored = sorted(((self.score(c, span, context, main), c) for c in cands),
                             key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
-            # a small place abroad with no support from context is more likely a misreading
-            if best.country3 not in context and best.feature_code == "PPL" and best.population < 5000:
+            # a small place abroad with no support from context is more likely a misreading;
+            # when the article's country is known, only a large city abroad stands
+            if best.country3 not in context and best.feature_code == "PPL" and (
+                    best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION)):
                 continue
             places.append(self._place(span, best, best_score, scored, text))
         return places, main
