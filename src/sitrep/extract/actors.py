@@ -20,6 +20,7 @@ LEADING_WORDS = {"led"}
 STATE_MODIFIERS = {"government", "regime", "state", "army", "national", "federal", "military", "security",
                    "pro-government", "loyalist", "presidential", "republican", "royal"}
 REBEL_MODIFIERS = {"rebel", "opposition", "insurgent", "militant", "jihadist", "islamist", "separatist"}
+ARMED_MODIFIERS = {"armed", "masked", "unidentified", "unknown", "hooded", "suspected"}
 GENERIC_HEADS = {"group", "unit", "faction", "element", "movement", "organisation", "organization", "cell"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "agent", "ROOT"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -137,6 +138,12 @@ class ActorFinder:
         if lemma in GENERIC_HEADS or lemma in ("force", "forces"):
             if mod_lemmas & REBEL_MODIFIERS:
                 return self.lexicon.agent_for("rebel")
+            if compounds and lemma in ("force", "forces"):
+                # "police forces", "security forces", "army forces"
+                by_compound = self.lexicon.agent_for(compounds[-1].lemma_.lower())
+                if by_compound is not None and by_compound.kind == "agent" and by_compound.sector in (
+                        "COP", "MIL", "REB", "PRM", "UAF"):
+                    return by_compound
             if lemma in GENERIC_HEADS:
                 if "armed" in mod_lemmas:
                     return self.lexicon.agent_for("gunman")
@@ -149,6 +156,9 @@ class ActorFinder:
         entry = self.lexicon.agent_for(lemma) or self.lexicon.agent_for(tok.text.lower())
         if entry is None:
             return None
+        if entry.sector == "CVL" and mod_lemmas & ARMED_MODIFIERS:
+            # "armed men", "masked individuals", "unidentified people": an armed group
+            return self.lexicon.agent_for("gunman")
         if lemma in entry.requires_state_modifier or tok.text.lower() in entry.requires_state_modifier:
             has_state = bool(mod_lemmas & STATE_MODIFIERS) or any(
                 self.country_of_word(m.text) for m in mods if not self._is_backer_word(m))

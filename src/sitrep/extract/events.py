@@ -24,6 +24,7 @@ from .triggers import TriggerFinder, TriggerMatch
 
 LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "into", "on", "from", "within",
                   "throughout", "over", "towards", "toward"}
+AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
 WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
@@ -31,7 +32,7 @@ VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
                            r"water cannon|baton)", re.I)
 _EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
-_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) tyres|vandali[sz]ed|set fire|torched|"
+_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) (?:tyres|tires)|vandali[sz]ed|set fire|torched|"
                             r"clashed with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
 
 
@@ -86,10 +87,17 @@ class EventExtractor:
                                and (loc_country is None or arg.source.country in (None, loc_country)))
         coding = entry.coding(source_is_state, _target_kind(arg.target, tok))
         if coding.event_type == "PROTEST" or entry.id == "protest":
-            coding = refine_protest(coding, text[tok.sent.start_char: tok.sent.end_char])
-        if arg.source is None and coding.event_type == "PROTEST":
+            # what the police and the crowd did is often told in the next sentence
+            coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
+        elif entry.id == "armed_clash" and _is_crowd(arg.source) and not _is_crowd(arg.target):
+            # "clashes between Palestinians and Israeli forces": a crowd is no armed party
+            coding = replace(coding, acled_event_type="Riots", acled_sub_event_type="Mob violence")
+        if coding.event_type == "PROTEST" and (arg.source is None or arg.source.sector == "CVL"):
             # whoever demonstrates is, for the dataset, a protester (a rioter if violent)
-            arg = replace(arg, source=self._crowd(tok, text, coding, loc_country or main_country))
+            crowd = self._crowd(tok, text, coding, loc_country or main_country)
+            if arg.source is not None:
+                crowd = replace(crowd, evidence=arg.source.evidence)
+            arg = replace(arg, source=crowd)
         target = arg.target
         confidence = 0.5
         if (target is None and topic is not None and coding.event_type in VIOLENT_TYPES and arg.source
@@ -150,6 +158,10 @@ class EventExtractor:
         if entry.id not in GENERIC_ENTRIES:
             return entry
         candidates = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep", "dobj")]
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is not None and any(t.lemma_.lower() in AIR_WORDS for t in subject.subtree):
+            # "the Nigerian Air Force attacked", "warplanes hit": an air strike
+            return self.triggers.entries["air_strike"]
         if tok.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ == "nsubj" for c in tok.children):
             # "a missile strike hit X, killing six": the weapon is the governing verb's subject
             candidates += [c for c in tok.head.children if c.dep_ == "nsubj"]
@@ -178,6 +190,15 @@ MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks",
                     "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
 CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
                     "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound"}
+
+
+def _paragraph_from(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start: end if end >= 0 else len(text)]
+
+
+def _is_crowd(actor: Optional[Actor]) -> bool:
+    return actor is not None and actor.sector == "CVL" and actor.kind == "agent"
 
 
 def _target_kind(target: Optional[Actor], tok) -> Optional[str]:

@@ -22,6 +22,9 @@ LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", 
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
+# verbs that only say an event happened: their prepositions belong to the event noun
+OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
+               "intensify", "escalate", "start", "begin", "take place"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
 SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign"}
@@ -178,8 +181,11 @@ class RoleFinder:
 
     @staticmethod
     def _preps_with_objects(tok):
-        """Prepositions of the noun, and of its appositions ('campaigns ..., one by X')."""
+        """Prepositions of the noun, of its appositions ('campaigns ..., one by X') and,
+        for a subject, of its verb ('clashes erupted between X and Y')."""
         heads = [tok] + [c for c in tok.children if c.dep_ in ("appos",)]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in OCCUR_VERBS:
+            heads.append(tok.head)
         for head in heads:
             for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
                 obj = _pobj(prep)
