@@ -26,7 +26,7 @@ LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "
                   "throughout", "over", "towards", "toward"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
 WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
-GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
+GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
@@ -75,9 +75,11 @@ class EventExtractor:
         loc_country = location.country if location else None
         if arg.source is None and arg.target is None:
             # no participant named: keep it only as a report of violence at a stated place
-            # ("19 explosions near Dolomytne", "a demonstration took place in Haranbush")
-            sure_place = reason in ("argument of the trigger", "attached to a governing word")
-            if not (sure_place and match.entry.acled[0]) and match.entry.plover != "PROTEST":
+            # ("19 explosions near Dolomytne", "armed clashes were reported in Morelia")
+            stated_place = reason in ("argument of the trigger", "attached to a governing word",
+                                      "named in the sentence")
+            if match.entry.plover != "PROTEST" and not (
+                    stated_place and match.entry.acled[0] and _reported_occurrence(tok)):
                 return None
         entry = self._weapon_entry(tok, match.entry)
         # "Government regains territory" is a state retaking ground at home; a foreign
@@ -101,7 +103,7 @@ class EventExtractor:
         target = arg.target
         confidence = 0.5
         if (target is None and topic is not None and coding.event_type in VIOLENT_TYPES and arg.source
-                and arg.source.name != topic.name and entry.id in ("armed_clash", "seize_territory", "attack")):
+                and arg.source.name != topic.name and entry.id in ("armed_clash", "seize_territory", "attack", "fire")):
             # an operation with no stated target is aimed at the article's main armed actor
             target = replace(topic, evidence=topic.evidence)
             confidence -= 0.1
@@ -190,6 +192,24 @@ MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks",
                     "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
 CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
                     "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound"}
+
+
+QUANTITY_HEADS = {"total", "number", "series", "wave", "spate", "string", "round", "exchange", "volley", "burst",
+                  "dozen", "dozens", "hundreds", "couple"}
+
+
+def _reported_occurrence(tok) -> bool:
+    """Is the trigger itself what the clause reports, rather than a modifier
+    ('base of operations', 'execution-style')? A verb, a subject or object, or a
+    counted noun ('a total of 19 explosions')."""
+    if tok.pos_ in ("VERB", "AUX"):
+        # "forces fighting in support of X" describes the forces; it reports nothing
+        return tok.dep_ not in ("acl", "amod", "relcl")
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "conj", "attr"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in QUANTITY_HEADS
+    return False
 
 
 def _paragraph_from(text: str, start: int) -> str:
