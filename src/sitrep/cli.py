@@ -5,7 +5,7 @@
     sitrep events [filters] [--json]                   list stored events
     sitrep show EVENT_ID                               one event with its evidence
     sitrep setup                                       build the gazetteer cache
-    sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
+    sitrep eval acled|time ...                         accuracy on ../shared/evaldata
 
 Misuse gets one line on stderr and exit status 2.
 """
@@ -78,8 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("setup", help="build the gazetteer cache (done lazily otherwise)")
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
-    ev_cmd.add_argument("task", choices=["acled"])
-    ev_cmd.add_argument("--file", help="data file (default: the ACLED 2020 dev file)")
+    ev_cmd.add_argument("task", choices=["acled", "time"])
+    ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
     ev_cmd.add_argument("--limit", type=int, help="only the first N records")
     ev_cmd.add_argument("--json", action="store_true")
     return p
@@ -172,9 +172,23 @@ def cmd_setup(args) -> int:
 
 
 def cmd_eval(args) -> int:
+    from pathlib import Path
+
+    if args.task == "time":
+        from .evaluation.timebank import TIMEBANK_DIR, evaluate_time, format_time_report
+
+        root = Path(args.file) if args.file else TIMEBANK_DIR
+        if not root.exists():
+            raise UsageError(f"no TimeBank data at {root}")
+        report = evaluate_time(_coder().resources, root, limit=args.limit)
+        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_time_report(report)) + "\n")
+        return 0
     from .evaluation.acled import DEFAULT_ACLED_FILE, evaluate_acled, format_report
 
-    report = evaluate_acled(_coder(), args.file or DEFAULT_ACLED_FILE, limit=args.limit)
+    path = args.file or DEFAULT_ACLED_FILE
+    if not Path(path).exists():
+        raise UsageError(f"no ACLED file at {path}")
+    report = evaluate_acled(_coder(), path, limit=args.limit)
     sys.stdout.write((json.dumps(report, indent=2) if args.json else format_report(report)) + "\n")
     return 0
 

@@ -77,7 +77,8 @@ class TimesStage:
 
     def __call__(self, state: DocState) -> DocState:
         date_ents = [(e.start_char, e.end_char) for e in state.doc.ents if e.label_ == "DATE"]
-        return with_fields(state, times=find_times(state.article.text, state.article.pub_date, date_ents))
+        found = find_times(state.article.text, state.article.pub_date, date_ents, state.doc)
+        return with_fields(state, times=found)
 
 
 class QuotesStage:

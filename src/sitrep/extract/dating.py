@@ -62,7 +62,7 @@ class EventDater:
         """The nearest non-anchored expression in the trigger's sentence, by tree distance."""
         best, best_distance = None, None
         for t in self.in_sentence(trigger.sent):
-            if t.anchored:
+            if t.anchored or t.span is None:       # durations ("four years") date nothing
                 continue
             root = _root_of(self.doc, t)
             if root is None:

@@ -45,7 +45,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("part_month", rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_MON}"
                    rf"(?:,?\s+(?:of\s+)?{_YEAR})?\b"),
     ("month_year", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
-    ("in_month", rf"\b(?:in|since|during|by|until|last|this|of)\s+{_MON}(?![\w-])(?!,?\s+(?:of\s+)?(?:19|20)\d\d)"),
+    ("month_rel_year", rf"\b(?:in\s+)?{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
+    ("in_month", rf"\b(?:in|since|during|by|until|last|this|of)\s+{_MON}(?![\w-])(?!,?\s+(?:of\s+)?(?:19|20)\d\d)(?!\.?\s+[0-3]?\d\b)"),
     ("since_year", rf"\b(?P<prep>since|in|during|by|until|throughout)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|past|on|late\s+on|early\s+on)\s+)?{_WD}"
                 r"(?:\s+(?P<tod>night|morning|evening|afternoon))?\b"),
@@ -54,20 +55,71 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
     ("anchored", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
+    ("quarter", rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR})?"),
+    ("reference", r"\b(?P<ref>now|currently|nowadays|at present|recently|lately|the past|previously|formerly|"
+                  r"the future|soon)\b"),
+    ("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?P<num>\d+|"
+                 + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                 + r")[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?\b"),
+    ("bare_year", r"(?<![\$\d.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%,.-]?\d)(?!\s*(?:percent|%|people|tons|troops))"),
 ]]
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_REFERENCE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+              "at present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+              "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF"}
+_UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
+              "decade": "DE", "century": "CE"}
+
+
+def duration_value(amount: int, unit: str) -> str:
+    """TIMEX3 duration: 4 years -> P4Y, 5 hours -> PT5H."""
+    code = _UNIT_CODE[unit]
+    if code.startswith("T"):
+        return f"PT{amount}{code[1]}"
+    return f"P{amount}{code}"
+
+
+def window_value(start: date, end: date, precision: str) -> str:
+    """TIMEX3 value of a date window at its precision."""
+    if precision == "day":
+        return start.isoformat()
+    if precision == "week":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    if precision == "month":
+        return f"{start.year}-{start.month:02d}"
+    return str(start.year)
 
 
 def _month_window(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _past_year_for(month: int, day: Optional[int], pub: date) -> int:
-    """Year of the most recent (month, day) on or before pub (a week's grace for typos)."""
-    year = pub.year
-    probe = date(year, month, min(day or 1, calendar.monthrange(year, month)[1]))
-    if probe > pub + timedelta(days=7 if day else 0) and not (day is None and month == pub.month):
-        year -= 1
-    return year
+# a year-less date is read as the nearest such date, but news speaks of the past:
+# a future reading must be this many times nearer than the past one to win
+FUTURE_PENALTY = 3.0
+
+
+def _past_year_for(month: int, day: Optional[int], pub: date, future: bool = False, past: bool = False) -> int:
+    """Year of a year-less (month, day): the nearest occurrence, with a bias to the past
+    ("in December" in a January report is last December; "Nov. 10" in a Nov. 2 report
+    is next week). With ``future`` (the clause is in the future tense) the next one."""
+    def probe(year: int) -> date:
+        return date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+
+    if day is None and month == pub.month:
+        return pub.year
+    best, best_cost = pub.year, None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        d = probe(year)
+        gap = (d - pub).days
+        if (future and gap < 0) or (past and gap > 0):
+            continue
+        cost = abs(gap) * (FUTURE_PENALTY if gap > 0 and not future else 1.0)
+        if best_cost is None or cost < best_cost:
+            best, best_cost = year, cost
+    return best
 
 
 def _num(value: str) -> int:
@@ -98,21 +150,28 @@ def shift(span: TimeSpan, amount: int, unit: str, direction: str) -> TimeSpan:
     return TimeSpan(min(start, end), max(start, end), precision, "relative", span.evidence)
 
 
-def normalise(name: str, m: re.Match, pub: date):
+def normalise(name: str, m: re.Match, pub: date, tense: Optional[str] = None):
     """One pattern match -> a TimeMention; ("anchored", amount, unit, direction) for an
-    anchored offset; None when the match is not a real date."""
+    anchored offset; None when the match is not a real date. ``tense`` of the clause
+    around it ("future": "will meet on Tuesday"; "past": "seized ... in March")."""
     g = {k: v for k, v in m.groupdict().items() if v}
+    if tense:
+        g[tense] = "1"
     try:
         span = _normalise(name, g, pub)
     except ValueError:          # 31 February and the like
         return None
     if span is None or span[0] == "anchored":
         return span
-    start, end, precision, method = span
+    if span[0] in ("duration", "reference"):
+        kind, value, window = span
+        return TimeMention(window, m.start(), m.end(), value=value, kind=kind)
+    start, end, precision, method = span[:4]
+    value = span[4] if len(span) > 4 else window_value(start, end, precision)
     if method == "relative" and start <= pub < end:
         end = pub       # "in January" said on 10 January: the part of January so far
     ev = Evidence(m.start(), m.end(), m.group(0))
-    return TimeMention(TimeSpan(start, end, precision, method, ev), m.start(), m.end())
+    return TimeMention(TimeSpan(start, end, precision, method, ev), m.start(), m.end(), value=value)
 
 
 def _normalise(name: str, g: dict, pub: date):
@@ -121,14 +180,14 @@ def _normalise(name: str, g: dict, pub: date):
         return d, d, "day", "explicit"
     if name in ("range_dmy", "range_dd_mon"):
         month = MONTHS[g["mon"].lower()]
-        year = int(g["year"]) if "year" in g else _past_year_for(month, int(g["day"]), pub)
+        year = int(g["year"]) if "year" in g else _past_year_for(month, int(g["day"]), pub, "future" in g, "past" in g)
         a, b = date(year, month, int(g["day"])), date(year, month, int(g["day2"]))
         return min(a, b), max(a, b), "day", "explicit" if "year" in g else "relative"
     if name in ("dmy", "mdy"):
         month, day = MONTHS[g["mon"].lower()], int(g["day"])
         if not 1 <= day <= 31:
             return None
-        year = int(g["year"]) if "year" in g else _past_year_for(month, day, pub)
+        year = int(g["year"]) if "year" in g else _past_year_for(month, day, pub, "future" in g, "past" in g)
         d = date(year, month, day)
         method = "explicit" if "year" in g else "relative"
         if "since" in g:
@@ -138,7 +197,7 @@ def _normalise(name: str, g: dict, pub: date):
         month = MONTHS[g["mon"].lower()]
         if name == "in_month" and g["mon"].lower() in ("may", "march") and g["mon"][0].islower():
             return None     # the verbs "may" and "march"
-        year = int(g["year"]) if "year" in g else _past_year_for(month, None, pub)
+        year = int(g["year"]) if "year" in g else _past_year_for(month, None, pub, "future" in g, "past" in g)
         start, end = _month_window(year, month)
         part = (g.get("part") or "").lower()
         if part == "early" or "beginning" in part or "start" in part:
@@ -148,6 +207,11 @@ def _normalise(name: str, g: dict, pub: date):
         elif part == "late" or "end" in part:
             start = date(year, month, 21)
         return start, end, "month", "explicit" if "year" in g else "relative"
+    if name == "month_rel_year":
+        month = MONTHS[g["mon"].lower()]
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        start, end = _month_window(year, month)
+        return start, end, "month", "relative"
     if name == "since_year":
         year = int(g["year"])
         if g["prep"].lower() == "since":
@@ -155,8 +219,13 @@ def _normalise(name: str, g: dict, pub: date):
         return date(year, 1, 1), date(year, 12, 31), "year", "explicit"
     if name == "weekday":
         target = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if "future" in g and rel not in ("last", "past"):
+            ahead = (target - pub.weekday()) % 7 or 7
+            d = pub + timedelta(days=ahead)
+            return d, d, "day", "relative"
         back = (pub.weekday() - target) % 7
-        if (g.get("rel") or "").lower() in ("last", "past") and back == 0:
+        if rel in ("last", "past") and back == 0:
             back = 7
         d = pub - timedelta(days=back)
         return d, d, "day", "relative"
@@ -189,7 +258,7 @@ def _normalise(name: str, g: dict, pub: date):
         n, unit = _num(g["num"]), g["unit"].lower()
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         if name == "past_n":
-            return pub - timedelta(days=days), pub, unit if unit != "year" else "year", "relative"
+            return pub - timedelta(days=days), pub, unit, "relative", duration_value(n, unit)
         d = pub - timedelta(days=days)
         precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
         if precision == "day":
@@ -197,11 +266,58 @@ def _normalise(name: str, g: dict, pub: date):
         return d - timedelta(days=days // 4), min(pub, d + timedelta(days=days // 4)), precision, "relative"
     if name == "anchored":
         return ("anchored", _num(g["num"]), g["unit"].lower(), g["dir"].lower())
+    if name == "quarter":
+        q = _ORDINALS[g["ord"].lower()]
+        year = int(g["year"]) if "year" in g else (pub.year if date(pub.year, 3 * q - 2, 1) <= pub else pub.year - 1)
+        start = date(year, 3 * q - 2, 1)
+        end = _month_window(year, 3 * q)[1]
+        return start, end, "month", "explicit" if "year" in g else "relative", f"{year}-Q{q}"
+    if name == "reference":
+        value = _REFERENCE[" ".join(g["ref"].lower().split())]
+        window = TimeSpan(pub, pub, "day", "relative") if value == "PRESENT_REF" else None
+        return ("reference", value, window)
+    if name == "duration":
+        return ("duration", duration_value(_num(g["num"]), g["unit"].lower()), None)
+    if name == "bare_year":
+        year = int(g["year"])
+        if year > pub.year:
+            return None
+        return date(year, 1, 1), date(year, 12, 31), "year", "explicit"
     return None
 
 
-def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()) -> tuple[TimeMention, ...]:
-    """All temporal expressions in ``text``, non-overlapping, in text order."""
+_TENSED = ("weekday", "dmy", "mdy", "range_dmy", "range_dd_mon", "in_month", "part_month")
+FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_MARKERS = {"scheduled", "due", "expected", "set", "planned", "slated", "going"}
+
+
+def tense_at(doc, start: int, end: int) -> Optional[str]:
+    """'future', 'past' or None: the tense of the clause governing [start, end)."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    node = span.root
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            children = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+            if children & FUTURE_AUX or node.lower_ in FUTURE_MARKERS or node.head.lower_ in FUTURE_MARKERS:
+                return "future"
+            if node.tag_ == "VBD" or (node.tag_ == "VBN" and children & {"had", "has", "have", "was", "were"}):
+                return "past"
+            return None
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = (),
+               doc=None) -> tuple[TimeMention, ...]:
+    """All temporal expressions in ``text``, non-overlapping, in text order.
+
+    ``doc`` (the parse) lets tense decide year-less dates and weekdays."""
     found: list[TimeMention] = []
     occupied: list[tuple[int, int]] = []
     matches = []
@@ -211,11 +327,13 @@ def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()
     for start, _neg_len, _order, name, m in sorted(matches):
         if any(s < m.end() and start < e for s, e in occupied):
             continue
-        result = normalise(name, m, pub)
+        tense = tense_at(doc, m.start(), m.end()) if name in _TENSED else None
+        result = normalise(name, m, pub, tense)
         if isinstance(result, tuple) and result and result[0] == "anchored":
             _, amount, unit, direction = result
             placeholder = TimeSpan(pub, pub, "day", "relative", Evidence(m.start(), m.end(), m.group(0)))
-            found.append(TimeMention(placeholder, m.start(), m.end(), anchor_direction=direction, anchor_amount=amount, anchor_unit=unit))
+            found.append(TimeMention(placeholder, m.start(), m.end(), value=duration_value(amount, unit),
+                                     kind="anchored", anchor_direction=direction, anchor_amount=amount, anchor_unit=unit))
         elif result is not None:
             found.append(result)
         else:
@@ -254,4 +372,5 @@ def parse_with_dateparser(phrase: str, start: int, pub: date) -> Optional[TimeMe
     else:
         s = e = d
     ev = Evidence(start, start + len(phrase), phrase)
-    return TimeMention(TimeSpan(s, min(e, max(pub, s)), precision, "explicit", ev), start, start + len(phrase))
+    return TimeMention(TimeSpan(s, min(e, max(pub, s)), precision, "explicit", ev), start, start + len(phrase),
+                       value=window_value(s, e, precision))

@@ -19,11 +19,14 @@ from ..model import Actor, Article, Event, Place, Quote, Relation, TimeSpan
 
 @dataclass(frozen=True)
 class TimeMention:
-    """A temporal expression found in the text and its normalised window."""
+    """A temporal expression found in the text: its date window (None for a pure
+    duration such as "four years") and its TIMEX3 value ("2016-12", "P4Y", "PAST_REF")."""
 
-    span: TimeSpan
+    span: Optional[TimeSpan]
     start: int
     end: int
+    value: Optional[str] = None
+    kind: str = "date"                         # "date" | "duration" | "reference" | "anchored"
     # anchored expressions ("eight months after ...") shift another event's date;
     # for them ``span`` is only a placeholder at the publication date
     anchor_direction: Optional[str] = None     # "after" | "before" | "later" | "earlier"
