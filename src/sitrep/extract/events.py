@@ -221,22 +221,32 @@ def _is_crowd(actor: Optional[Actor]) -> bool:
     return actor is not None and actor.sector == "CVL" and actor.kind == "agent"
 
 
+ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman", "officer", "militant", "fighter",
+                      "insurgent", "rebel", "guard", "ranger", "lieutenant", "captain", "sergeant", "colonel",
+                      "commander", "militiaman", "gunman", "jihadist", "combatant", "serviceman", "gendarme",
+                      "paramilitary", "militia", "marine", "trooper", "personnel", "security"}
+
+
 def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
-    """Civilian or armed target, from the target actor or else from what was hit."""
+    """Civilian or armed target, from the target actor or else from what was hit:
+    "a military base", "a member of An Nasr police department", "governmental positions"."""
     if target is not None:
         if target.sector == "CVL" or target.acled_inter == 7:
             return "civilian"
         if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
             return "armed"
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at")
+    objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "upon")
                 for g in p.children if g.dep_ == "pobj"]
     for obj in objects:
-        lemma = obj.lemma_.lower()
-        if lemma in MILITARY_OBJECTS:
-            return "armed"
-        if lemma in CIVILIAN_OBJECTS:
-            return "civilian"
+        # the head noun first, then what it is "of" or belongs to, a few words deep
+        for t in [obj] + [t for t in obj.subtree if t is not obj and abs(t.i - obj.i) <= 6]:
+            lemma = t.lemma_.lower()
+            if lemma in MILITARY_OBJECTS or lemma in ARMED_PERSON_NOUNS:
+                return "armed"
+            # "attacked a village" targets it; "exchanged fire at villages" only says where
+            if lemma in CIVILIAN_OBJECTS and obj.dep_ == "dobj":
+                return "civilian"
     return None
 
 
