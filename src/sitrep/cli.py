@@ -5,7 +5,7 @@
     sitrep events [filters] [--json]                   list stored events
     sitrep show EVENT_ID                               one event with its evidence
     sitrep setup                                       build the gazetteer cache
-    sitrep eval acled|time ...                         accuracy on ../shared/evaldata
+    sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
 
 Misuse gets one line on stderr and exit status 2.
 """
@@ -78,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("setup", help="build the gazetteer cache (done lazily otherwise)")
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
-    ev_cmd.add_argument("task", choices=["acled", "time"])
+    ev_cmd.add_argument("task", choices=["acled", "time", "places"])
+    ev_cmd.add_argument("--dataset", choices=["gwn", "lgl", "geovirus"], action="append",
+                        help="for places: which set(s); default all three")
     ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
     ev_cmd.add_argument("--limit", type=int, help="only the first N records")
     ev_cmd.add_argument("--json", action="store_true")
@@ -174,6 +176,16 @@ def cmd_setup(args) -> int:
 def cmd_eval(args) -> int:
     from pathlib import Path
 
+    if args.task == "places":
+        from .evaluation.places import GEO_DIR, evaluate_places, format_places_report
+
+        if not GEO_DIR.exists():
+            raise UsageError(f"no geoparsing data at {GEO_DIR}")
+        resources = _coder().resources
+        reports = [evaluate_places(resources, name, limit=args.limit)
+                   for name in (args.dataset or ["gwn", "lgl", "geovirus"])]
+        sys.stdout.write((json.dumps(reports, indent=2) if args.json else format_places_report(reports)) + "\n")
+        return 0
     if args.task == "time":
         from .evaluation.timebank import TIMEBANK_DIR, evaluate_time, format_time_report
 

@@ -1,8 +1,10 @@
 """Counts: how many died, from the words around an event.
 
 "killing 12", "at least twelve people were killed", "left 3 dead", "5 fatalities",
-"death toll rose to 40", "no casualties". Words count as numbers up to twenty and
-"a dozen"; vague amounts ("dozens") are not counts.
+"death toll rose to 40", "shot dead a guard" (1), "3 policemen, 2 militiamen and 1
+soldier were killed" (6), "no casualties" (0). Words count as numbers up to fifty
+and "a dozen"; vague amounts ("dozens") are not counts. Dates are blanked first so
+that "On 8 May 2020, 8 militants were killed" counts 8, not 2020.
 """
 from __future__ import annotations
 
@@ -15,22 +17,37 @@ WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "a dozen": 12, "a hundred": 100, "one hundred": 100,
 }
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(map(re.escape, WORDS), key=len, reverse=True)) + r")"
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(map(re.escape, WORDS), key=len, reverse=True)) + r")"
 _QUAL = r"(?:at least |some |around |about |nearly |almost |more than |over |up to |an estimated |approximately )?"
-_DEATH = r"(?:killed|dead|died|slain|executed|massacred|murdered|shot dead|beheaded|lost their lives|perished)"
+_DEATH = (r"(?:killed|dead|died|slain|executed|massacred|murdered|shot dead|beheaded|lost their lives|perished|"
+          r"shot to death|stabbed to death|beaten to death|burned to death|burnt to death)")
 _FATALITY_PATTERNS = [re.compile(p, re.I) for p in (
-    rf"\b(?:killing|killed|kills|kill|executing|executed|massacring)\s+{_QUAL}{_NUM}\b",
+    rf"\b(?:killing|killed|kills|kill|executing|executed|massacring|shot dead|shooting dead)\s+{_QUAL}{_NUM}\b",
     rf"\b{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|have been|had been|are|is|been)?\s*(?:reportedly\s+)?{_DEATH}\b",
-    rf"\b{_QUAL}{_NUM}\s+(?:fatalities|deaths|dead|bodies|people dead|casualties)\b",
+    rf"\b{_QUAL}{_NUM}\s+(?:fatalities|fatality|deaths|dead|bodies|people dead|casualties)\b",
     rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?dead\b",
     rf"\bleft\s+{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?dead\b",
     rf"\bdeath toll\s+(?:\w+\s+){{0,4}}?{_NUM}\b",
-    rf"\b(?:the )?(?:body|bodies) of\s+{_QUAL}{_NUM}\b",
+    rf"\b(?:the )?(?:body|bodies|deaths?) of\s+{_QUAL}{_NUM}\b",
 )]
 _NONE = re.compile(r"\bno (?:fatalities|casualties|deaths|one was killed|one killed|injuries or fatalities)\b|"
-                   r"\bwithout (?:casualties|fatalities)\b|\bno (?:fatalities|deaths) (?:were )?reported\b", re.I)
-_SINGLE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?(?:was|has been|had been)\s+(?:reportedly\s+)?{_DEATH}\b|"
-                     r"\b(?:was|were) found dead\b|\bkilling (?:a|an|one) \w+", re.I)
+                   r"\bwithout (?:casualties|fatalities)\b|\bno (?:fatalities|deaths) (?:were )?reported\b|"
+                   r"\bneither (?:injuries|casualties) nor fatalities\b|\b0 fatalities\b", re.I)
+_SINGLE = re.compile(
+    rf"\b(?:a|an|one|the)\s+(?:[\w'-]+\s+){{0,3}}?(?:was|has been|had been)\s+(?:reportedly\s+)?{_DEATH}\b|"
+    r"\b(?:was|were) found dead\b|\bkilling (?:a|an|one|the|him|her) ?\w*|"
+    r"\b(?:shot|stabbed|beat|beaten|hacked|burned|burnt|strangled|tortured)\s+(?:him |her )?(?:to death|dead)\b|"
+    r"\b(?:shot dead|stabbed to death|killed) (?:a|an|the|one)\b|\bfatally (?:shot|stabbed|wounded|injured)\b|"
+    r"\b(?:the )?death of (?:a|an|one|the|his|her)\b|\b(?:the )?body of (?:a|an|one)\b", re.I)
+# "3 local policemen, 2 militia members, and 1 soldier were killed"
+_LIST_BEFORE_DEATH = re.compile(
+    rf"((?:\b{_NUM}\s+[\w'-]+(?:\s+[\w'-]+){{0,3}}?(?:,\s*(?:and\s+)?|\s+and\s+)){{1,6}}"
+    rf"\b{_NUM}\s+[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:were|have been|had been)\s+{_DEATH}", re.I)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|"
+                   r"\b(?:19|20)\d\d\b", re.I)
+_LEADING_NUM = re.compile(rf"(?:^|,\s*(?:and\s+)?|\s+and\s+)\b{_NUM}\s", re.I)
 
 
 def to_int(token: str) -> Optional[int]:
@@ -40,9 +57,19 @@ def to_int(token: str) -> Optional[int]:
     return WORDS.get(token)
 
 
+def _blank_dates(text: str) -> str:
+    return _DATE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def fatalities_in(text: str) -> Optional[int]:
     """The death count stated in a passage; 0 when it says none died; None if silent."""
+    text = _blank_dates(text)
     best: Optional[int] = None
+    for m in _LIST_BEFORE_DEATH.finditer(text):
+        values = [to_int(n.group(1)) for n in _LEADING_NUM.finditer(m.group(1))]
+        total = sum(v for v in values if v is not None)
+        if total:
+            best = max(best or 0, total)
     for pattern in _FATALITY_PATTERNS:
         for m in pattern.finditer(text):
             value = to_int(m.group(1))

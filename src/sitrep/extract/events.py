@@ -66,7 +66,7 @@ class EventExtractor:
                                     main_country)
                 if event is not None:
                     events.append(event)
-        return tuple(merge_mentions(events))
+        return tuple(_counts_told_later(merge_mentions(events), text))
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
                topic, n, main_country: Optional[str]) -> Optional[Event]:
@@ -175,6 +175,37 @@ class EventExtractor:
                     if weapon is not None and weapon.id in WEAPON_ENTRIES:
                         return weapon
         return entry
+
+
+def _counts_told_later(events: list[Event], text: str) -> list[Event]:
+    """'Clashes erupted ... . Three people were killed.': the first violent event of a
+    paragraph takes a death count told later in the paragraph, from a sentence that
+    holds no event of its own."""
+    out = list(events)
+    seen_paragraphs: set[int] = set()
+    event_sentences = {e.sentence.start for e in events}
+    for k, event in enumerate(out):
+        if event.coding.event_type not in VIOLENT_TYPES:
+            continue
+        para = text.rfind("\n", 0, event.sentence.start) + 1
+        if para in seen_paragraphs:
+            continue
+        seen_paragraphs.add(para)
+        if event.fatalities is not None:
+            continue
+        end = text.find("\n", event.sentence.end)
+        end = len(text) if end < 0 else end
+        later = text[event.sentence.end:end]
+        if not later.strip():
+            continue
+        # sentence starts in the rest of the paragraph that hold another event
+        blocked = [s for s in event_sentences if event.sentence.end <= s < end]
+        if blocked:
+            later = text[event.sentence.end:min(blocked)]
+        found = fatalities_in(later)
+        if found is not None:
+            out[k] = replace(event, fatalities=found)
+    return out
 
 
 def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
