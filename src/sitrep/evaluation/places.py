@@ -81,7 +81,8 @@ def load_geo(name: str, root: Path = GEO_DIR) -> Iterator[GeoDoc]:
     for article in tree.getroot().iter("article"):
         text = article.findtext("text") or ""
         golds = []
-        for top in article.iter("toponym"):
+        # GWN and LGL call them <toponym>, GeoVirus <location>
+        for top in [*article.iter("toponym"), *article.iter("location")]:
             start, end = top.findtext("start"), top.findtext("end")
             if start is None or end is None:
                 continue
@@ -90,7 +91,8 @@ def load_geo(name: str, root: Path = GEO_DIR) -> Iterator[GeoDoc]:
             lat, lon = _float(node, "lat", "latitude"), _float(node, "lon", "longitude")
             if lat is None or lon is None:
                 continue
-            phrase = top.findtext("phrase") or top.findtext("extractedName") or text[int(start):int(end)]
+            phrase = (top.findtext("phrase") or top.findtext("extractedName") or top.findtext("name")
+                      or text[int(start):int(end)])
             patch = patches.get(phrase.strip())
             if patch and abs(patch[0][0] - lat) < 0.05 and abs(patch[0][1] - lon) < 0.05:
                 lat, lon = patch[1]
@@ -126,7 +128,7 @@ def evaluate_places(resources, name: str, limit: Optional[int] = None) -> dict[s
         "dataset": name, "documents": len(docs), "gold_toponyms": n_gold,
         "accuracy_161km": round(hits_161 / max(1, n_gold), 4),
         "accuracy_161km_on_matched": round(hits_161 / max(1, matched), 4),
-        "exact_geonames": round(exact / max(1, n_with_id), 4),
+        "exact_geonames": round(exact / n_with_id, 4) if n_with_id else None,
         "median_error_km": round(statistics.median(errors), 1) if errors else None,
         "toponym_recall": round(matched / max(1, n_gold), 4),
         "toponym_precision": round(predicted_ok / max(1, predicted), 4),
@@ -137,7 +139,8 @@ def format_places_report(reports: list[dict[str, Any]]) -> str:
     lines = ["dataset    docs  gold   acc@161km  (on matched)  exact id  median km  recall  precision"]
     for r in reports:
         lines.append(f"{r['dataset']:<10} {r['documents']:>4} {r['gold_toponyms']:>5}   {r['accuracy_161km']:.3f}"
-                     f"      ({r['accuracy_161km_on_matched']:.3f})     {r['exact_geonames']:.3f}    "
+                     f"      ({r['accuracy_161km_on_matched']:.3f})     "
+                     f"{format(r['exact_geonames'], '.3f') if r['exact_geonames'] is not None else '  n/a'}    "
                      f"{r['median_error_km'] if r['median_error_km'] is not None else '-':>7}   "
                      f"{r['toponym_recall']:.3f}   {r['toponym_precision']:.3f}")
     return "\n".join(lines)

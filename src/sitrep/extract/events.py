@@ -24,6 +24,7 @@ from .triggers import TriggerFinder, TriggerMatch
 
 LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "into", "on", "from", "within",
                   "throughout", "over", "towards", "toward"}
+DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
 WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
@@ -161,9 +162,15 @@ class EventExtractor:
             return entry
         candidates = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep", "dobj")]
         subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subject is not None and any(t.lemma_.lower() in AIR_WORDS for t in subject.subtree):
+        if subject is not None and any(t.lemma_.lower() in AIR_WORDS or (
+                t.lemma_.lower() == "force" and any(c.lower_ == "air" for c in t.children)) for t in subject.subtree):
             # "the Nigerian Air Force attacked", "warplanes hit": an air strike
             return self.triggers.entries["air_strike"]
+        objects = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
+        if any(t.lemma_.lower() in DIRECT_FIRE for t in objects):
+            # "fired mortars, heavy machine guns and small arms": direct fire makes it a
+            # clash; only heavy weapons make it shelling
+            return entry
         if tok.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ == "nsubj" for c in tok.children):
             # "a missile strike hit X, killing six": the weapon is the governing verb's subject
             candidates += [c for c in tok.head.children if c.dep_ == "nsubj"]
