@@ -24,7 +24,11 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+    "a couple of": 2, "two or three": 3, "fifteen": 15, "twenty": 20, "thirty": 30,
 }
+# vague amounts: a duration with an unknown count ("several months" -> PXM)
+VAGUE_AMOUNTS = {"several", "a few", "some", "many", "a number of"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 _MON = r"(?P<mon>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
@@ -46,12 +50,23 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
                    rf"(?:,?\s+(?:of\s+)?{_YEAR})?\b"),
     ("month_year", rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b"),
     ("month_rel_year", rf"\b(?:in\s+)?{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b"),
-    ("in_month", rf"\b(?:in|since|during|by|until|last|this|of)\s+{_MON}(?![\w-])(?!,?\s+(?:of\s+)?(?:19|20)\d\d)(?!\.?\s+[0-3]?\d\b)"),
+    ("in_month", rf"\b(?P<prep>in|since|during|by|until|last|this|next|of)\s+{_MON}(?![\w-])(?!,?\s+(?:of\s+)?(?:19|20)\d\d)(?!\.?\s+[0-3]?\d\b)"),
     ("since_year", rf"\b(?P<prep>since|in|during|by|until|throughout)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|past|on|late\s+on|early\s+on)\s+)?{_WD}"
                 r"(?:\s+(?P<tod>night|morning|evening|afternoon))?\b"),
     ("yesterday", r"\b(?P<word>yesterday|today|overnight|tonight|this\s+morning|last\s+night)\b"),
-    ("last_unit", r"\b(?P<rel>last|this|past|previous|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b"),
+    ("part_rel_year", r"\b(?P<part>early|late|later|earlier|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
+                      r"[\s-]+(?P<rel>next|this|last)\s+year\b"),
+    ("last_unit", r"\b(?P<rel>last|this|past|previous|next|coming|earlier\s+this|later\s+this)\s+"
+                  r"(?P<unit>week|month|year)\b"),
+    ("part_year", rf"\b(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
+                  rf"[\s-]+{_YEAR}\b"),
+    ("decade", r"\b(?:the\s+)?(?P<part>early|late|mid)?[\s-]*(?P<century>19|20)?'?(?P<decade>\d)0s\b"),
+    ("season", r"\b(?P<rel>this|last|next|the|early|late)?\s*(?P<season>spring|summer|fall|autumn|winter)"
+               r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b"),
+    ("quarter_ref", r"\b(?P<which>the\s+(?:latest\s+|recent\s+|last\s+|past\s+|current\s+|)quarter|"
+                    r"the\s+year[\s-](?:ago|earlier)\s+(?:quarter|period)|year[\s-]earlier)\b"),
+    ("vague_duration", r"\b(?P<amount>several|a few|some|many|a number of)\s+(?P<unit>day|week|month|year|decade)s\b"),
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
     ("anchored", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
@@ -90,6 +105,19 @@ def window_value(start: date, end: date, precision: str) -> str:
     if precision == "month":
         return f"{start.year}-{start.month:02d}"
     return str(start.year)
+
+
+def _year_part(year: int, part: str):
+    """'early 1990', 'the end of next year': a part of a year, valued as the year."""
+    if part == "early" or "beginning" in part or "start" in part:
+        start, end = date(year, 1, 1), date(year, 4, 30)
+    elif part in ("mid", ) or "middle" in part:
+        start, end = date(year, 5, 1), date(year, 8, 31)
+    elif part in ("late", "later") or "end" in part:
+        start, end = date(year, 9, 1), date(year, 12, 31)
+    else:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    return start, end, "year", "explicit", str(year)
 
 
 def _month_window(year: int, month: int) -> tuple[date, date]:
@@ -168,7 +196,7 @@ def normalise(name: str, m: re.Match, pub: date, tense: Optional[str] = None):
         return TimeMention(window, m.start(), m.end(), value=value, kind=kind)
     start, end, precision, method = span[:4]
     value = span[4] if len(span) > 4 else window_value(start, end, precision)
-    if method == "relative" and start <= pub < end:
+    if method == "relative" and start <= pub < end and name not in _FORWARD:
         end = pub       # "in January" said on 10 January: the part of January so far
     ev = Evidence(m.start(), m.end(), m.group(0))
     return TimeMention(TimeSpan(start, end, precision, method, ev), m.start(), m.end(), value=value)
@@ -197,7 +225,17 @@ def _normalise(name: str, g: dict, pub: date):
         month = MONTHS[g["mon"].lower()]
         if name == "in_month" and g["mon"].lower() in ("may", "march") and g["mon"][0].islower():
             return None     # the verbs "may" and "march"
-        year = int(g["year"]) if "year" in g else _past_year_for(month, None, pub, "future" in g, "past" in g)
+        prep = (g.get("prep") or "").lower()
+        if "year" in g:
+            year = int(g["year"])
+        elif prep == "this":
+            year = pub.year
+        else:
+            # "last December" / "since March" look back; "next April" looks ahead
+            year = _past_year_for(month, None, pub, "future" in g or prep == "next",
+                                  "past" in g or prep in ("last", "since"))
+            if prep == "last" and month == pub.month:
+                year -= 1
         start, end = _month_window(year, month)
         part = (g.get("part") or "").lower()
         if part == "early" or "beginning" in part or "start" in part:
@@ -237,8 +275,47 @@ def _normalise(name: str, g: dict, pub: date):
         if word == "overnight":
             return pub - timedelta(days=1), pub, "day", "relative"
         return pub, pub, "day", "relative"
+    if name == "part_rel_year":
+        year = pub.year + {"next": 1, "this": 0, "last": -1}[g["rel"].lower()]
+        return _year_part(year, g["part"].lower())
+    if name == "part_year":
+        return _year_part(int(g["year"]), g["part"].lower())
+    if name == "decade":
+        century = g.get("century") or ("19" if int(g["decade"]) > (pub.year % 100) // 10 else "20")
+        first = int(f"{century}{g['decade']}0")
+        if first > pub.year:
+            return None
+        return date(first, 1, 1), date(first + 9, 12, 31), "year", "explicit", f"{century}{g['decade']}X"
+    if name == "season":
+        code = SEASONS[g["season"].lower()]
+        rel = (g.get("rel") or "").lower()
+        year = int(g["year"]) if "year" in g else pub.year + {"last": -1, "next": 1}.get(rel, 0)
+        start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        start = date(year, start_month, 1)
+        end = _month_window(year + (1 if code == "WI" else 0), 2 if code == "WI" else start_month + 2)[1]
+        return start, end, "month", "explicit" if "year" in g else "relative", f"{year}-{code}"
+    if name == "quarter_ref":
+        # the most recently completed quarter; "year-ago" / "year-earlier": the same quarter a year before
+        q_now = (pub.month - 1) // 3 + 1
+        year, q = (pub.year, q_now - 1) if q_now > 1 else (pub.year - 1, 4)
+        if "current" in g["which"].lower():
+            year, q = pub.year, q_now
+        if "ago" in g["which"].lower() or "earlier" in g["which"].lower():
+            year -= 1
+        start = date(year, 3 * q - 2, 1)
+        return start, _month_window(year, 3 * q)[1], "month", "relative", f"{year}-Q{q}"
+    if name == "vague_duration":
+        return ("duration", f"PX{_UNIT_CODE[g['unit'].lower()]}", None)
     if name == "last_unit":
         rel, unit = " ".join(g["rel"].lower().split()), g["unit"].lower()
+        if rel in ("next", "coming"):
+            if unit == "week":
+                start = pub - timedelta(days=pub.weekday()) + timedelta(days=7)
+                return start, start + timedelta(days=6), "week", "relative"
+            if unit == "month":
+                nxt = _shift_months(pub.replace(day=1), 1)
+                return _month_window(nxt.year, nxt.month) + ("month", "relative")
+            return date(pub.year + 1, 1, 1), date(pub.year + 1, 12, 31), "year", "relative"
         current = rel in ("this", "earlier this", "later this")
         if unit == "week":
             monday = pub - timedelta(days=pub.weekday())
@@ -286,6 +363,7 @@ def _normalise(name: str, g: dict, pub: date):
     return None
 
 
+_FORWARD = ("last_unit", "part_rel_year", "season", "quarter_ref")   # may look ahead ("next week")
 _TENSED = ("weekday", "dmy", "mdy", "range_dmy", "range_dd_mon", "in_month", "part_month")
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 FUTURE_MARKERS = {"scheduled", "due", "expected", "set", "planned", "slated", "going"}
