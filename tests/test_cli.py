@@ -4,6 +4,8 @@ import json
 import pytest
 
 from sitrep.cli import main
+from sitrep.lexicon.triggers import PLOVER_TYPES
+from sitrep.model import ACTOR_ROLES, DATE_METHODS, DATE_PRECISIONS, EVENT_STATUSES, PLACE_PRECISIONS
 from tests.conftest import EXAMPLES
 
 CONTRACT_EVENT_KEYS = {"event_id", "event_type", "mode", "acled_event_type", "acled_sub_event_type", "cameo_root",
@@ -27,6 +29,11 @@ def test_code_writes_one_contract_object_per_article(capsys, tmp_path):
     for event in good["events"]:
         assert CONTRACT_EVENT_KEYS <= set(event)
         assert set(event["date"]) >= {"start", "end", "precision", "text", "method"}
+        assert event["status"] in EVENT_STATUSES
+        assert event["date"]["precision"] in DATE_PRECISIONS and event["date"]["method"] in DATE_METHODS
+        assert event["event_type"] in PLOVER_TYPES
+        assert all(a["role"] in ACTOR_ROLES for a in event["actors"])
+        assert event["location"] is None or event["location"]["precision"] in PLACE_PRECISIONS
     assert err["events"] == [] and "UTF-8" in err["error"]
 
 

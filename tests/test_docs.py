@@ -1,8 +1,6 @@
 """Docs that tests keep honest: the schema page lists every key the output has, and
 the README's two commands are real Makefile targets that CI runs."""
-import json
 import re
-from pathlib import Path
 
 from sitrep.io.readers import ReadOptions, read_inputs
 from sitrep.output import article_json

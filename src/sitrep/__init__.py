@@ -8,7 +8,7 @@ Public API::
     for coded in coder.code(read_inputs(["report.txt"], ReadOptions())):
         print(article_json(coded))
 """
-from .errors import InputError, PipelineError, ResourceError, SitrepError, StoreError, UsageError
+from .errors import PipelineError, ResourceError, SitrepError, StoreError, UsageError
 from .model import (Actor, ActorRole, Article, CodedArticle, Event, EventCoding, Evidence, Place, Quote,
                     RecordError, Relation, TimeSpan)
 
@@ -36,5 +36,5 @@ __all__ = [
     "Coder", "Resources", "read_inputs", "ReadOptions", "article_json",
     "Actor", "ActorRole", "Article", "CodedArticle", "Event", "EventCoding", "Evidence", "Place", "Quote",
     "RecordError", "Relation", "TimeSpan",
-    "SitrepError", "InputError", "UsageError", "ResourceError", "StoreError", "PipelineError",
+    "SitrepError", "UsageError", "ResourceError", "StoreError", "PipelineError",
 ]

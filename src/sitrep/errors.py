@@ -9,10 +9,6 @@ class SitrepError(Exception):
     """Base class of every error sitrep raises on purpose."""
 
 
-class InputError(SitrepError):
-    """An input record cannot be coded (no date, not UTF-8, empty, too large)."""
-
-
 class UsageError(SitrepError):
     """A caller passed an argument that makes no sense (bad path, bad date ...)."""
 

@@ -6,8 +6,6 @@ Skipped when ../shared/seeds is absent.
 import math
 from datetime import date
 
-import pytest
-
 TADMUR = (34.5624, 38.28402)
 DEIR_EZ_ZOR = (35.33588, 40.14084)
 RAQQA = (35.95283, 39.00788)

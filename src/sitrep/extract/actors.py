@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Callable, Optional
+from typing import Optional
 
 from ..lexicon.actors import ActorEntry, ActorLexicon, AgentEntry
 from ..model import Actor, Evidence
@@ -278,5 +278,3 @@ def with_inter_for_location(actor: Actor, location_country: Optional[str]) -> Ac
         return replace(actor, acled_inter=8)
     return actor
 
-
-ActorLookup = Callable[[int], Optional[Actor]]

@@ -73,7 +73,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("quarter", rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR})?"),
     ("reference", r"\b(?P<ref>now|currently|nowadays|at present|recently|lately|the past|previously|formerly|"
                   r"the future|soon)\b"),
-    ("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?P<num>\d+|"
+    ("duration", r"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?P<num>\d+|"
                  + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                  + r")[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?\b"),
     ("bare_year", r"(?<![\$\d.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%,.-]?\d)(?!\s*(?:percent|%|people|tons|troops))"),

@@ -1,0 +1,117 @@
+"""Where an event happened: the rule that picks one place for a trigger.
+
+Not every place in the sentence is where the event happened. ``PlaceLookup.for_trigger``
+looks in tiers (the trigger's own arguments, then places attached to a governing
+word, then a place referred back to, then the sentence, then the paragraph) and,
+within a tier, takes the most specific place, then the first named.
+"""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..model import Place
+
+LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "into", "on", "from", "within",
+                  "throughout", "over", "towards", "toward"}
+
+
+class PlaceLookup:
+    """Places of one article by position, and the rule for an event's place."""
+
+    def __init__(self, places: Sequence[Place]):
+        self.places = sorted(places, key=lambda p: p.evidence.start)
+
+    def covering(self, tok) -> Optional[Place]:
+        for p in self.places:
+            if p.evidence.start <= tok.idx < p.evidence.end:
+                return p
+        return None
+
+    def before(self, offset: int, floor: int) -> Optional[Place]:
+        found = None
+        for p in self.places:
+            if floor <= p.evidence.start < offset:
+                found = p
+        return found
+
+    def for_trigger(self, tok, text: str) -> tuple[Optional[Place], Optional[str]]:
+        """The place the event happened, and why we think so.
+
+        Tiers, first non-empty wins; within a tier the most specific place, then the
+        first named ("in Remeka village (Masisi, Nord-Kivu)" -> Remeka):
+        1. the trigger's own arguments ("seized Palmyra", "raids in X");
+        2. places attached to a governing word ("faced pressure in X province, including raids");
+        3. a pronoun or definite description of a place ("take it", "control of the city");
+        4. the sentence;  5. the last place named earlier in the paragraph.
+        """
+        own = self._in_subtree(tok)
+        if own:
+            return _most_specific(own), "argument of the trigger"
+        node = tok
+        for _ in range(3):
+            if node.head is node:
+                break
+            node = node.head
+            found = self._attached(node)
+            if found:
+                return _most_specific(found), "attached to a governing word"
+        for t in _place_reference_tokens(tok):
+            prior = self.before(t.idx, 0)
+            if prior is not None and prior.precision != "country":
+                return prior, "referred to earlier"
+        sent = tok.sent
+        in_sentence = [p for p in self.places if sent.start_char <= p.evidence.start < sent.end_char]
+        if in_sentence:
+            return _most_specific(in_sentence), "named in the sentence"
+        para_start = text.rfind("\n", 0, sent.start_char) + 1
+        prior = self.before(sent.start_char, max(0, para_start - 1))
+        if prior is not None:
+            return prior, "named earlier in the paragraph"
+        return None, None
+
+    def _in_subtree(self, tok) -> list[Place]:
+        found: list[Place] = []
+        for child in tok.children:
+            if child.dep_ in ("dobj", "nsubjpass", "npadvmod") or (child.dep_ == "prep" and child.lower_ in LOCATION_PREPS):
+                found.extend(self._places_in(child.subtree))
+        return found
+
+    def _attached(self, node) -> list[Place]:
+        found: list[Place] = []
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
+                found.extend(self._places_in(child.subtree))
+        return found
+
+    def _places_in(self, tokens) -> list[Place]:
+        seen, out = set(), []
+        for t in tokens:
+            p = self.covering(t)
+            if p is not None and id(p) not in seen:
+                seen.add(id(p))
+                out.append(p)
+        return out
+
+
+def _place_reference_tokens(tok):
+    """Tokens among the trigger's arguments that refer back to a place."""
+    for child in tok.children:
+        if child.dep_ == "advmod" and child.lower_ == "there":
+            yield child
+        if child.dep_ == "dobj":
+            if child.lower_ == "it":
+                yield child
+            chain = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for g in p.children if g.dep_ == "pobj"]
+            for t in chain:
+                if t.lemma_.lower() in ("city", "town", "village") and any(c.lower_ == "the" for c in t.children):
+                    yield t
+
+
+_RANK = {"site": 0, "town": 1, "district": 2, "province": 3, "region": 4, "country": 5}
+
+
+def _most_specific(places: Sequence[Place]) -> Place:
+    """Finest precision first; among equals the first named (news and ACLED notes name
+    the specific place before its district and province)."""
+    return min(places, key=lambda p: (_RANK.get(p.precision, 9), p.evidence.start))
