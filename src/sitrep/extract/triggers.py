@@ -17,6 +17,8 @@ CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "pos
                  "district", "region", "province", "neighbourhood", "neighborhood", "airport", "hill", "checkpoint"}
 BASE_WORDS = {"base", "headquarters", "stronghold", "camp", "hub", "outpost"}
 BODY_WORDS = {"body", "bodies", "corpse", "corpses", "remains"}
+RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
+                     "martial"}
 PLACE_PRONOUNS = {"it", "there"}
 
 
@@ -53,19 +55,15 @@ class TriggerFinder:
             if tok.i in used:
                 continue
             # "missile" in "missile strike": the modifier belongs to its head's trigger
-            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and self._match(tok.head):
+            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and self._match(tok.head, is_place):
                 continue
             # "in March", "on Strike Day": words inside a date are not events
             if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in ("march", "may")):
                 continue
-            found = self._match(tok)
+            found = self._match(tok, is_place)
             if found is None:
                 continue
-            if entry_excluded(found[0], tok):
-                continue
             entry, extra = found
-            if entry.needs and not self._needs_met(tok, entry, is_place):
-                continue
             toks = [tok, *extra]
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t) for t in toks)
@@ -73,16 +71,30 @@ class TriggerFinder:
             matches.append(TriggerMatch(tok.i, start, end, entry, tok.pos_ in ("VERB", "AUX")))
         return matches
 
-    def _match(self, tok) -> Optional[tuple[TriggerEntry, list]]:
+    def _usable(self, entries: list[TriggerEntry], tok, is_place) -> Optional[TriggerEntry]:
+        """The first entry whose needs are met and whose exclusions are not."""
+        for entry in entries:
+            if entry_excluded(entry, tok):
+                continue
+            if entry.needs and not self._needs_met(tok, entry, is_place):
+                continue
+            return entry
+        return None
+
+    def _match(self, tok, is_place=lambda t: False) -> Optional[tuple[TriggerEntry, list]]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
-                if child.dep_ in ("prt", "dobj"):
-                    phrase = self.lexicon.for_phrase((lemma, child.lemma_.lower()), verbal=True)
-                    if phrase:
-                        return phrase, [child]
+                # "blow up", "open fire", and "set (it) on fire"
+                heads = [child] if child.dep_ in ("prt", "dobj") else (
+                    [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [])
+                for head in heads:
+                    entry = self._usable(self.lexicon.phrase_entries((lemma, head.lemma_.lower()), verbal=True),
+                                         tok, is_place)
+                    if entry:
+                        return entry, [head]
             if tok.pos_ == "VERB":
-                entry = self.lexicon.for_verb(lemma, tok.lower_)
+                entry = self._usable(self.lexicon.verb_entries(lemma, tok.lower_), tok, is_place)
                 return (entry, []) if entry else None
             return None
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -90,10 +102,11 @@ class TriggerFinder:
             for size in (2, 1):
                 if len(mods) >= size:
                     words = tuple(m.lemma_.lower() for m in mods[-size:]) + (lemma,)
-                    phrase = self.lexicon.for_phrase(words, verbal=False)
-                    if phrase:
-                        return phrase, mods[-size:]
-            entry = self.lexicon.for_noun(lemma) or self.lexicon.for_noun(tok.lower_)
+                    entry = self._usable(self.lexicon.phrase_entries(words, verbal=False), tok, is_place)
+                    if entry:
+                        return entry, mods[-size:]
+            entry = self._usable(self.lexicon.noun_entries(lemma) or self.lexicon.noun_entries(tok.lower_),
+                                 tok, is_place)
             return (entry, []) if entry else None
         return None
 
@@ -112,5 +125,9 @@ class TriggerFinder:
             if "base" in entry.needs and lemma in BASE_WORDS:
                 return True
             if "body" in entry.needs and lemma in BODY_WORDS:
+                return True
+            if "restriction" in entry.needs and lemma in RESTRICTION_WORDS:
+                return True
+            if "property" in entry.needs and not (is_place(obj) or lemma in CONTROL_WORDS or lemma in PLACE_PRONOUNS):
                 return True
         return False

@@ -60,10 +60,12 @@ class TriggerLexicon:
             if entry.plover not in PLOVER_TYPES:
                 raise ValueError(f"trigger {entry.id}: unknown PLOVER type {entry.plover}")
         self.entries = {e.id: e for e in entries}
-        self.verbs: dict[str, TriggerEntry] = {}
-        self.nouns: dict[str, TriggerEntry] = {}
-        self.verb_phrases: dict[tuple[str, ...], TriggerEntry] = {}
-        self.noun_phrases: dict[tuple[str, ...], TriggerEntry] = {}
+        # a word may denote several kinds of event ("seized Palmyra" / "seized a truck"):
+        # entries are kept in file order and the finder takes the first whose needs are met
+        self.verbs: dict[str, list[TriggerEntry]] = {}
+        self.nouns: dict[str, list[TriggerEntry]] = {}
+        self.verb_phrases: dict[tuple[str, ...], list[TriggerEntry]] = {}
+        self.noun_phrases: dict[tuple[str, ...], list[TriggerEntry]] = {}
         for entry in entries:
             for lemma in entry.verbs:
                 self._add(lemma, entry, self.verbs, self.verb_phrases)
@@ -75,9 +77,9 @@ class TriggerLexicon:
     def _add(lemma: str, entry: TriggerEntry, single: dict, phrases: dict) -> None:
         words = tuple(lemma.lower().split())
         if len(words) == 1:
-            single.setdefault(words[0], entry)
+            single.setdefault(words[0], []).append(entry)
         else:
-            phrases.setdefault(words, entry)
+            phrases.setdefault(words, []).append(entry)
 
     @classmethod
     def load(cls) -> "TriggerLexicon":
@@ -94,12 +96,24 @@ class TriggerLexicon:
             ))
         return cls(entries)
 
+    def verb_entries(self, lemma: str, form: str = "") -> list[TriggerEntry]:
+        return self.verbs.get(lemma.lower()) or (self.verbs.get(form.lower(), []) if form else [])
+
+    def noun_entries(self, lemma: str) -> list[TriggerEntry]:
+        return self.nouns.get(lemma.lower(), [])
+
+    def phrase_entries(self, lemmas: tuple[str, ...], verbal: bool) -> list[TriggerEntry]:
+        table = self.verb_phrases if verbal else self.noun_phrases
+        return table.get(tuple(w.lower() for w in lemmas), [])
+
     def for_verb(self, lemma: str, form: str = "") -> Optional[TriggerEntry]:
-        return self.verbs.get(lemma.lower()) or (self.verbs.get(form.lower()) if form else None)
+        entries = self.verb_entries(lemma, form)
+        return entries[0] if entries else None
 
     def for_noun(self, lemma: str) -> Optional[TriggerEntry]:
-        return self.nouns.get(lemma.lower())
+        entries = self.noun_entries(lemma)
+        return entries[0] if entries else None
 
     def for_phrase(self, lemmas: tuple[str, ...], verbal: bool) -> Optional[TriggerEntry]:
-        table = self.verb_phrases if verbal else self.noun_phrases
-        return table.get(tuple(w.lower() for w in lemmas))
+        entries = self.phrase_entries(lemmas, verbal)
+        return entries[0] if entries else None
