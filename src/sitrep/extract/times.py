@@ -44,6 +44,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("range_dmy", rf"\b(?:between|from)\s+{_DAY}\s+(?:and|to|-)\s+{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
     ("range_dd_mon", rf"\b{_DAY}\s*[-\u2013]\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
+    ("wd_mdy", rf"\b{_WD},?\s+{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b"),
+    ("wd_dmy", rf"\b{_WD},?\s+{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
     ("dmy", rf"\b(?:(?P<since>since)\s+)?{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
     ("mdy", rf"\b(?:(?P<since>since)\s+)?{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b"),
     ("part_month", rf"\b(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)[\s-]+{_MON}"
@@ -62,7 +64,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("part_year", rf"\b(?P<part>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)"
                   rf"[\s-]+{_YEAR}\b"),
     ("decade", r"\b(?:the\s+)?(?P<part>early|late|mid)?[\s-]*(?P<century>19|20)?'?(?P<decade>\d)0s\b"),
-    ("season", r"\b(?P<rel>this|last|next|the|early|late)?\s*(?P<season>spring|summer|fall|autumn|winter)"
+    ("season", r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
                r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b"),
     ("quarter_ref", r"\b(?P<which>the\s+(?:latest\s+|recent\s+|last\s+|past\s+|current\s+|)quarter|"
                     r"the\s+year[\s-](?:ago|earlier)\s+(?:quarter|period)|year[\s-]earlier)\b"),
@@ -71,18 +73,19 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
     ("anchored", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("quarter", rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR})?"),
-    ("reference", r"\b(?P<ref>now|currently|nowadays|at present|recently|lately|the past|previously|formerly|"
-                  r"the future|soon)\b"),
+    ("reference", r"\b(?P<ref>now|currently|nowadays|at present|recently|the past|the future)\b"),
     ("duration", r"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?P<num>\d+|"
                  + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-                 + r")[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?\b"),
+                 + r")[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?\b"
+                 # "a 6-year-old", "44 years old": ages, not durations; "a second time": an ordinal
+                 r"(?![\s-]+old\b)(?<!\ba\ssecond)"),
     ("bare_year", r"(?<![\$\d.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%,.-]?\d)(?!\s*(?:percent|%|people|tons|troops))"),
 ]]
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _REFERENCE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-              "at present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-              "previously": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF", "soon": "FUTURE_REF"}
+              "at present": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
+              "the future": "FUTURE_REF"}
 _UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
               "decade": "DE", "century": "CE"}
 
@@ -129,7 +132,8 @@ def _month_window(year: int, month: int) -> tuple[date, date]:
 FUTURE_PENALTY = 3.0
 
 
-def _past_year_for(month: int, day: Optional[int], pub: date, future: bool = False, past: bool = False) -> int:
+def _past_year_for(month: int, day: Optional[int], pub: date, future: bool = False, past: bool = False,
+                   present: bool = False) -> int:
     """Year of a year-less (month, day): the nearest occurrence, with a bias to the past
     ("in December" in a January report is last December; "Nov. 10" in a Nov. 2 report
     is next week). With ``future`` (the clause is in the future tense) the next one."""
@@ -144,7 +148,7 @@ def _past_year_for(month: int, day: Optional[int], pub: date, future: bool = Fal
         gap = (d - pub).days
         if (future and gap < 0) or (past and gap > 0):
             continue
-        cost = abs(gap) * (FUTURE_PENALTY if gap > 0 and not future else 1.0)
+        cost = abs(gap) * (FUTURE_PENALTY if gap > 0 and not future and not present else 1.0)
         if best_cost is None or cost < best_cost:
             best, best_cost = year, cost
     return best
@@ -208,14 +212,14 @@ def _normalise(name: str, g: dict, pub: date):
         return d, d, "day", "explicit"
     if name in ("range_dmy", "range_dd_mon"):
         month = MONTHS[g["mon"].lower()]
-        year = int(g["year"]) if "year" in g else _past_year_for(month, int(g["day"]), pub, "future" in g, "past" in g)
+        year = int(g["year"]) if "year" in g else _past_year_for(month, int(g["day"]), pub, "future" in g, "past" in g, "present" in g)
         a, b = date(year, month, int(g["day"])), date(year, month, int(g["day2"]))
         return min(a, b), max(a, b), "day", "explicit" if "year" in g else "relative"
-    if name in ("dmy", "mdy"):
+    if name in ("dmy", "mdy", "wd_mdy", "wd_dmy"):
         month, day = MONTHS[g["mon"].lower()], int(g["day"])
         if not 1 <= day <= 31:
             return None
-        year = int(g["year"]) if "year" in g else _past_year_for(month, day, pub, "future" in g, "past" in g)
+        year = int(g["year"]) if "year" in g else _past_year_for(month, day, pub, "future" in g, "past" in g, "present" in g)
         d = date(year, month, day)
         method = "explicit" if "year" in g else "relative"
         if "since" in g:
@@ -261,6 +265,10 @@ def _normalise(name: str, g: dict, pub: date):
         if "future" in g and rel not in ("last", "past"):
             ahead = (target - pub.weekday()) % 7 or 7
             d = pub + timedelta(days=ahead)
+            return d, d, "day", "relative"
+        if "present" in g and rel not in ("last", "past"):
+            ahead, behind = (target - pub.weekday()) % 7, (pub.weekday() - target) % 7
+            d = pub + timedelta(days=ahead) if ahead <= behind else pub - timedelta(days=behind)
             return d, d, "day", "relative"
         back = (pub.weekday() - target) % 7
         if rel in ("last", "past") and back == 0:
@@ -340,6 +348,9 @@ def _normalise(name: str, g: dict, pub: date):
         precision = {"day": "day", "week": "week", "month": "month", "year": "year"}[unit]
         if precision == "day":
             return d, d, "day", "relative"
+        if precision == "week":
+            # "two weeks ago": about that day
+            return d - timedelta(days=3), min(pub, d + timedelta(days=3)), "week", "relative", d.isoformat()
         return d - timedelta(days=days // 4), min(pub, d + timedelta(days=days // 4)), precision, "relative"
     if name == "anchored":
         return ("anchored", _num(g["num"]), g["unit"].lower(), g["dir"].lower())
@@ -364,7 +375,33 @@ def _normalise(name: str, g: dict, pub: date):
 
 
 _FORWARD = ("last_unit", "part_rel_year", "season", "quarter_ref")   # may look ahead ("next week")
-_TENSED = ("weekday", "dmy", "mdy", "range_dmy", "range_dd_mon", "in_month", "part_month")
+_TENSED = ("weekday", "dmy", "mdy", "wd_mdy", "wd_dmy", "range_dmy", "range_dd_mon", "in_month", "part_month")
+_YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year[\s-](?:ago|earlier)$", re.I)
+
+
+def _quarter_granularity(found: list[TimeMention], text: str) -> list[TimeMention]:
+    """In a passage about a quarter, "a year ago" / "a year earlier" is that quarter a
+    year before (the granularity of the period being compared)."""
+    quarters = [m for m in found if m.value and re.fullmatch(r"\d{4}-Q[1-4]", m.value)]
+    if not quarters:
+        return found
+    out = []
+    for m in found:
+        if _YEAR_BACK.match(text[m.start:m.end].strip()):
+            sent_start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+            sent_end = min((i for i in (text.find(".", m.end), text.find("\n", m.end)) if i >= 0), default=len(text))
+            # the quarter may be named a sentence or two before ("In the third quarter, ...")
+            near = [q for q in quarters if max(0, sent_start - 400) <= q.start < sent_end]
+            if near:
+                year, q = near[-1].value.split("-Q")
+                start = date(int(year) - 1, 3 * int(q) - 2, 1)
+                span = TimeSpan(start, _month_window(start.year, 3 * int(q))[1], "month", "relative",
+                                Evidence(m.start, m.end, text[m.start:m.end]))
+                m = TimeMention(span, m.start, m.end, value=f"{int(year) - 1}-Q{q}")
+        out.append(m)
+    return out
+
+
 FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 FUTURE_MARKERS = {"scheduled", "due", "expected", "set", "planned", "slated", "going"}
 
@@ -384,6 +421,9 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
                 return "future"
             if node.tag_ == "VBD" or (node.tag_ == "VBN" and children & {"had", "has", "have", "was", "were"}):
                 return "past"
+            if node.tag_ in ("VBZ", "VBP") or (node.tag_ == "VBG" and children & {"is", "are", "am"}):
+                # "the talks resume Tuesday", "is due Feb. 1": a schedule, either way from today
+                return "present"
             return None
         if node.head is node:
             break
@@ -417,6 +457,7 @@ def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()
         else:
             continue
         occupied.append((m.start(), m.end()))
+    found = _quarter_granularity(found, text)
     for start, end in extra_spans:
         if any(s < end and start < e for s, e in occupied):
             continue
@@ -429,7 +470,8 @@ def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()
 
 def parse_with_dateparser(phrase: str, start: int, pub: date) -> Optional[TimeMention]:
     """Fallback for expressions no pattern covers (only phrases with a digit or month name)."""
-    if not re.search(r"\d|" + "|".join(m for m in MONTHS if len(m) > 3), phrase, re.I):
+    # only phrases that name a month or a four-digit year: "44" is an age, not a date
+    if not re.search(r"\b(?:19|20)\d\d\b|" + "|".join(m for m in MONTHS if len(m) > 3), phrase, re.I):
         return None
     import dateparser
 
