@@ -72,8 +72,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
     ("anchored", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
-    ("quarter", rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR})?"),
-    ("reference", r"\b(?P<ref>now|currently|nowadays|at present|recently|the past|the future)\b"),
+    ("quarter", rf"\b(?:(?P<rel>this|last|next)\s+year's\s+|(?P<year2>(?:19|20)\d\d)\s+)?"
+                rf"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter\b(?:\s+of\s+{_YEAR})?"),
+    ("year_period", r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:quarter|period)\b"),
+    ("reference", r"\b(?P<ref>now|currently|nowadays|at present|recently|the past|the future)\b"
+                  r"(?!\s+(?:\d+\s+|few\s+|several\s+)?(?:day|week|month|year|decade)s?\b)"),
     ("duration", r"\b(?:(?:the\s+)?(?:past|last|next|first|coming|previous)\s+)?(?P<num>\d+|"
                  + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
                  + r")[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?\b"
@@ -237,7 +240,7 @@ def _normalise(name: str, g: dict, pub: date):
         else:
             # "last December" / "since March" look back; "next April" looks ahead
             year = _past_year_for(month, None, pub, "future" in g or prep == "next",
-                                  "past" in g or prep in ("last", "since"))
+                                  "past" in g or prep in ("last", "since"))  # months keep the past bias
             if prep == "last" and month == pub.month:
                 year -= 1
         start, end = _month_window(year, month)
@@ -302,6 +305,13 @@ def _normalise(name: str, g: dict, pub: date):
         start = date(year, start_month, 1)
         end = _month_window(year + (1 if code == "WI" else 0), 2 if code == "WI" else start_month + 2)[1]
         return start, end, "month", "explicit" if "year" in g else "relative", f"{year}-{code}"
+    if name == "year_period":
+        # "the 1988 quarter": the quarter being reported on, in that year
+        q_now = (pub.month - 1) // 3 + 1
+        q = q_now - 1 if q_now > 1 else 4
+        year = int(g["year"])
+        start = date(year, 3 * q - 2, 1)
+        return start, _month_window(year, 3 * q)[1], "month", "explicit", f"{year}-Q{q}"
     if name == "quarter_ref":
         # the most recently completed quarter; "year-ago" / "year-earlier": the same quarter a year before
         q_now = (pub.month - 1) // 3 + 1
@@ -351,12 +361,22 @@ def _normalise(name: str, g: dict, pub: date):
         if precision == "week":
             # "two weeks ago": about that day
             return d - timedelta(days=3), min(pub, d + timedelta(days=3)), "week", "relative", d.isoformat()
+        if unit in ("month", "year"):
+            # calendar arithmetic: "five months ago" on 31 March is October
+            d = _shift_months(pub, -n * (12 if unit == "year" else 1))
+            value = str(d.year) if unit == "year" else f"{d.year}-{d.month:02d}"
+            return d - timedelta(days=days // 4), min(pub, d + timedelta(days=days // 4)), precision, "relative", value
         return d - timedelta(days=days // 4), min(pub, d + timedelta(days=days // 4)), precision, "relative"
     if name == "anchored":
         return ("anchored", _num(g["num"]), g["unit"].lower(), g["dir"].lower())
     if name == "quarter":
         q = _ORDINALS[g["ord"].lower()]
-        year = int(g["year"]) if "year" in g else (pub.year if date(pub.year, 3 * q - 2, 1) <= pub else pub.year - 1)
+        if "year" in g or "year2" in g:
+            year = int(g.get("year") or g["year2"])
+        elif "rel" in g:
+            year = pub.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        else:
+            year = pub.year if date(pub.year, 3 * q - 2, 1) <= pub else pub.year - 1
         start = date(year, 3 * q - 2, 1)
         end = _month_window(year, 3 * q)[1]
         return start, end, "month", "explicit" if "year" in g else "relative", f"{year}-Q{q}"
@@ -376,13 +396,33 @@ def _normalise(name: str, g: dict, pub: date):
 
 _FORWARD = ("last_unit", "part_rel_year", "season", "quarter_ref")   # may look ahead ("next week")
 _TENSED = ("weekday", "dmy", "mdy", "wd_mdy", "wd_dmy", "range_dmy", "range_dd_mon", "in_month", "part_month")
+def _ends_clause(text: str, end: int) -> bool:
+    rest = text[end:end + 3].lstrip(" ")
+    return not rest or rest[0] in ".,;:)\n\"'"
+
+
+def _counted_from_publication(m: re.Match, amount: int, unit: str, direction: str, pub: date) -> TimeMention:
+    sign = -1      # only "earlier" / "before": "later" counts from the story's time, not today
+    ev = Evidence(m.start(), m.end(), m.group(0))
+    if unit in ("month", "year"):
+        d = _shift_months(pub, sign * amount * (12 if unit == "year" else 1))
+        value = str(d.year) if unit == "year" else f"{d.year}-{d.month:02d}"
+        start, end = (date(d.year, 1, 1), date(d.year, 12, 31)) if unit == "year" else _month_window(d.year, d.month)
+        precision = unit
+    else:
+        d = pub + timedelta(days=sign * amount * (7 if unit == "week" else 1))
+        value, start, end, precision = d.isoformat(), d, d, "day"
+    return TimeMention(TimeSpan(start, end, precision, "relative", ev), m.start(), m.end(), value=value)
+
+
 _YEAR_BACK = re.compile(r"^(?:a|one)\s+year\s+(?:ago|earlier)$|^year[\s-](?:ago|earlier)$", re.I)
 
 
 def _quarter_granularity(found: list[TimeMention], text: str) -> list[TimeMention]:
     """In a passage about a quarter, "a year ago" / "a year earlier" is that quarter a
     year before (the granularity of the period being compared)."""
-    quarters = [m for m in found if m.value and re.fullmatch(r"\d{4}-Q[1-4]", m.value)]
+    quarters = [m for m in found if m.value and re.fullmatch(r"\d{4}-Q[1-4]", m.value)
+                and not re.search(r"ago|earlier", text[m.start:m.end], re.I)]
     if not quarters:
         return found
     out = []
@@ -447,6 +487,13 @@ def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()
             continue
         tense = tense_at(doc, m.start(), m.end()) if name in _TENSED else None
         result = normalise(name, m, pub, tense)
+        if (isinstance(result, tuple) and result and result[0] == "anchored" and result[3] in ("earlier", "before")
+                and _ends_clause(text, m.end())):
+            # "a year earlier." with no clause after it: a date counted from publication
+            _, amount, unit, direction = result
+            found.append(_counted_from_publication(m, amount, unit, direction, pub))
+            occupied.append((m.start(), m.end()))
+            continue
         if isinstance(result, tuple) and result and result[0] == "anchored":
             _, amount, unit, direction = result
             placeholder = TimeSpan(pub, pub, "day", "relative", Evidence(m.start(), m.end(), m.group(0)))
