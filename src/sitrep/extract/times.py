@@ -43,6 +43,7 @@ _UNIT = r"(?P<unit>day|week|month|year)s?"
 PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name, rx in [
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("range_dmy", rf"\b(?:between|from)\s+{_DAY}\s+(?:and|to|-)\s+{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
+    ("range_mon_dd", rf"\b{_MON}\s+{_DAY}\s+(?:and|to|-|\u2013)\s+{_DAY2}(?!\d)(?:,?\s+{_YEAR})?\b"),
     ("range_dd_mon", rf"\b{_DAY}\s*[-\u2013]\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
     ("wd_mdy", rf"\b{_WD},?\s+{_MON}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?\b"),
     ("wd_dmy", rf"\b{_WD},?\s+{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b"),
@@ -56,7 +57,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("since_year", rf"\b(?P<prep>since|in|during|by|until|throughout)\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b"),
     ("weekday", rf"\b(?:(?P<rel>last|this|past|on|late\s+on|early\s+on)\s+)?{_WD}"
                 r"(?:\s+(?P<tod>night|morning|evening|afternoon))?\b"),
-    ("yesterday", r"\b(?P<word>yesterday|today|overnight|tonight|this\s+morning|last\s+night)\b"),
+    ("yesterday", r"\b(?P<word>yesterday|today|tomorrow|overnight|tonight|this\s+morning|this\s+evening|this\s+afternoon|"
+                  r"last\s+night)\b(?:\s+(?P<tod>morning|afternoon|evening|night))?"),
     ("part_rel_year", r"\b(?P<part>early|late|later|earlier|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
                       r"[\s-]+(?P<rel>next|this|last)\s+year\b"),
     ("last_unit", r"\b(?P<rel>last|this|past|previous|next|coming|earlier\s+this|later\s+this)\s+"
@@ -68,6 +70,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
                r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b"),
     ("quarter_ref", r"\b(?P<which>the\s+(?:latest\s+|recent\s+|last\s+|past\s+|current\s+|)quarter|"
                     r"the\s+year[\s-](?:ago|earlier)\s+(?:quarter|period)|year[\s-]earlier)\b"),
+    ("recent", r"\b(?:in\s+)?recent\s+(?P<unit>day|week|month|year)s\b"),
+    ("weekend", r"\b(?P<rel>the|this|last|next|past)\s+weekend\b"),
+    ("plural_duration", r"\b(?:for|over|within|in)\s+(?P<unit>day|week|month|year|decade|hour|minute)s\b"),
     ("vague_duration", r"\b(?P<amount>several|a few|some|many|a number of)\s+(?P<unit>day|week|month|year|decade)s\b"),
     ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
@@ -82,15 +87,23 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
                  + r")[\s-]+(?P<unit>second|minute|hour|day|week|month|year|decade|century)s?\b"
                  # "a 6-year-old", "44 years old": ages, not durations; "a second time": an ordinal
                  r"(?![\s-]+old\b)(?<!\ba\ssecond)"),
-    ("bare_year", r"(?<![\$\d.,-])\b(?P<year>(?:19|20)\d\d)\b(?![\d%,.-]?\d)(?!\s*(?:percent|%|people|tons|troops))"),
+    ("bare_year", r"(?<![\$\d.,-])\b(?P<year>(?:1[6-9]|20)\d\d)\b(?![\d%,.-]?\d)(?!\s*(?:percent|%|people|tons|troops))"),
 ]]
 
+_PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
+                "last night": "NI", "this morning": "MO", "this evening": "EV", "this afternoon": "AF"}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _REFERENCE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
               "at present": "PRESENT_REF", "recently": "PAST_REF", "the past": "PAST_REF",
               "the future": "FUTURE_REF"}
 _UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M", "year": "Y",
               "decade": "DE", "century": "CE"}
+
+
+def _with_part_of_day(day: date, part: Optional[str]) -> str:
+    """TIMEX3 value of a day, with a part of day when one is named: 1998-08-18TMO."""
+    code = _PART_OF_DAY.get((part or "").lower())
+    return f"{day.isoformat()}T{code}" if code else day.isoformat()
 
 
 def duration_value(amount: int, unit: str) -> str:
@@ -213,7 +226,7 @@ def _normalise(name: str, g: dict, pub: date):
     if name == "iso":
         d = date(int(g["year"]), int(g["month"]), int(g["day"]))
         return d, d, "day", "explicit"
-    if name in ("range_dmy", "range_dd_mon"):
+    if name in ("range_dmy", "range_dd_mon", "range_mon_dd"):
         month = MONTHS[g["mon"].lower()]
         year = int(g["year"]) if "year" in g else _past_year_for(month, int(g["day"]), pub, "future" in g, "past" in g, "present" in g)
         a, b = date(year, month, int(g["day"])), date(year, month, int(g["day2"]))
@@ -268,24 +281,28 @@ def _normalise(name: str, g: dict, pub: date):
         if "future" in g and rel not in ("last", "past"):
             ahead = (target - pub.weekday()) % 7 or 7
             d = pub + timedelta(days=ahead)
-            return d, d, "day", "relative"
+            return d, d, "day", "relative", _with_part_of_day(d, g.get("tod"))
         if "present" in g and rel not in ("last", "past"):
             ahead, behind = (target - pub.weekday()) % 7, (pub.weekday() - target) % 7
             d = pub + timedelta(days=ahead) if ahead <= behind else pub - timedelta(days=behind)
-            return d, d, "day", "relative"
+            return d, d, "day", "relative", _with_part_of_day(d, g.get("tod"))
         back = (pub.weekday() - target) % 7
         if rel in ("last", "past") and back == 0:
             back = 7
         d = pub - timedelta(days=back)
-        return d, d, "day", "relative"
+        return d, d, "day", "relative", _with_part_of_day(d, g.get("tod"))
     if name == "yesterday":
         word = " ".join(g["word"].lower().split())
+        part = g.get("tod") or (word if word in _PART_OF_DAY else None)
         if word in ("yesterday", "last night"):
             d = pub - timedelta(days=1)
-            return d, d, "day", "relative"
+            return d, d, "day", "relative", _with_part_of_day(d, part)
         if word == "overnight":
             return pub - timedelta(days=1), pub, "day", "relative"
-        return pub, pub, "day", "relative"
+        if word == "tomorrow":
+            d = pub + timedelta(days=1)
+            return d, d, "day", "relative", _with_part_of_day(d, part)
+        return pub, pub, "day", "relative", _with_part_of_day(pub, part)
     if name == "part_rel_year":
         year = pub.year + {"next": 1, "this": 0, "last": -1}[g["rel"].lower()]
         return _year_part(year, g["part"].lower())
@@ -322,6 +339,20 @@ def _normalise(name: str, g: dict, pub: date):
             year -= 1
         start = date(year, 3 * q - 2, 1)
         return start, _month_window(year, 3 * q)[1], "month", "relative", f"{year}-Q{q}"
+    if name == "recent":
+        return ("reference", "PAST_REF", None)
+    if name == "weekend":
+        rel = g["rel"].lower()
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if rel == "next":
+            saturday += timedelta(days=7)
+        elif rel in ("last", "past") and pub.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        year, week, _ = saturday.isocalendar()
+        return saturday, min(pub, saturday + timedelta(days=1)) if rel != "next" else saturday + timedelta(days=1), \
+            "week", "relative", f"{year}-W{week:02d}-WE"
+    if name == "plural_duration":
+        return ("duration", f"PX{_UNIT_CODE[g['unit'].lower()]}", None)
     if name == "vague_duration":
         return ("duration", f"PX{_UNIT_CODE[g['unit'].lower()]}", None)
     if name == "last_unit":
@@ -388,14 +419,14 @@ def _normalise(name: str, g: dict, pub: date):
         return ("duration", duration_value(_num(g["num"]), g["unit"].lower()), None)
     if name == "bare_year":
         year = int(g["year"])
-        if year > pub.year:
+        if year > pub.year + 10:        # "2050 targets" is not a report date
             return None
         return date(year, 1, 1), date(year, 12, 31), "year", "explicit"
     return None
 
 
-_FORWARD = ("last_unit", "part_rel_year", "season", "quarter_ref")   # may look ahead ("next week")
-_TENSED = ("weekday", "dmy", "mdy", "wd_mdy", "wd_dmy", "range_dmy", "range_dd_mon", "in_month", "part_month")
+_FORWARD = ("last_unit", "part_rel_year", "season", "quarter_ref", "weekend", "yesterday")   # may look ahead ("next week")
+_TENSED = ("weekday", "dmy", "mdy", "wd_mdy", "wd_dmy", "range_dmy", "range_dd_mon", "range_mon_dd", "in_month", "part_month")
 def _ends_clause(text: str, end: int) -> bool:
     rest = text[end:end + 3].lstrip(" ")
     return not rest or rest[0] in ".,;:)\n\"'"
