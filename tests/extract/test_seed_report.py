@@ -3,23 +3,18 @@
 Places within 30 km of their true position, date windows, statuses, actors.
 Skipped when ../shared/seeds is absent.
 """
-import math
 from datetime import date
+
+from sitrep.evaluation.acled import haversine_km
 
 TADMUR = (34.5624, 38.28402)
 DEIR_EZ_ZOR = (35.33588, 40.14084)
 RAQQA = (35.95283, 39.00788)
 
 
-def _km(a, b):
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    d = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(d))
-
-
 def _near(event, where, km=30):
     loc = event["location"]
-    return loc is not None and _km((loc["lat"], loc["lon"]), where) <= km
+    return loc is not None and haversine_km(loc["lat"], loc["lon"], *where) <= km
 
 
 def _names(event, role):

@@ -46,14 +46,13 @@ class TimeMLDoc:
 
 def parse_tml(path: Path) -> Optional[TimeMLDoc]:
     raw = path.read_text(encoding="utf-8")
-    dct_match = re.search(r'functionInDocument="CREATION_TIME"[^>]*>|<DCT>\s*<TIMEX3([^>]*)>', raw)
     dct_value = None
     for m in re.finditer(r"<TIMEX3([^>]*)>", raw):
         attrs = dict(_ATTR.findall(m.group(1)))
         if attrs.get("functionInDocument") == "CREATION_TIME":
             dct_value = attrs.get("value", "")[:10]
             break
-    if not dct_value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct_value) or dct_match is None:
+    if not dct_value or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct_value):
         return None
     body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
     out: list[str] = []

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Optional
 
+from ..geo.names import fold
 from ..lexicon.actors import ActorEntry, ActorLexicon, AgentEntry
 from ..model import Actor, Evidence
 
@@ -47,7 +48,7 @@ class ActorFinder:
         if code is None and self.gazetteer is not None and word[:1].isupper():
             code = self.gazetteer.demonym_country(word)
             if code is None:
-                cands = [c for c in self.gazetteer.lookup(_fold(word)) if c.feature_code == "PCLI"]
+                cands = [c for c in self.gazetteer.lookup(fold(word)) if c.feature_code == "PCLI"]
                 code = cands[0].country3 if cands else None
         return code
 
@@ -263,12 +264,6 @@ def _supported_party(obj, lexicon: ActorLexicon) -> Optional[str]:
 
 def _evidence(text: str, start: int, end: int) -> Evidence:
     return Evidence(start, end, text[start:end])
-
-
-def _fold(word: str) -> str:
-    from ..geo.names import fold
-
-    return fold(word)
 
 
 def with_inter_for_location(actor: Actor, location_country: Optional[str]) -> Actor:

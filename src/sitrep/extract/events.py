@@ -19,6 +19,7 @@ from .coref import ActorIndex
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup
+from .text import paragraph_bounds
 from .modality import status_of
 from .roles import RoleFinder, Roles
 from .triggers import TriggerFinder, TriggerMatch
@@ -193,14 +194,12 @@ def _counts_told_later(events: list[Event], text: str) -> list[Event]:
     for k, event in enumerate(out):
         if event.coding.event_type not in VIOLENT_TYPES:
             continue
-        para = text.rfind("\n", 0, event.sentence.start) + 1
+        para, end = paragraph_bounds(text, event.sentence.start, event.sentence.end)
         if para in seen_paragraphs:
             continue
         seen_paragraphs.add(para)
         if event.fatalities is not None:
             continue
-        end = text.find("\n", event.sentence.end)
-        end = len(text) if end < 0 else end
         later = text[event.sentence.end:end]
         if not later.strip():
             continue
@@ -250,8 +249,7 @@ def _reported_occurrence(tok) -> bool:
 
 
 def _paragraph_from(text: str, start: int) -> str:
-    end = text.find("\n", start)
-    return text[start: end if end >= 0 else len(text)]
+    return text[start: paragraph_bounds(text, start)[1]]
 
 
 def _is_crowd(actor: Optional[Actor]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..model import Place
+from .text import paragraph_bounds
 
 LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "into", "on", "from", "within",
                   "throughout", "over", "towards", "toward"}
@@ -63,7 +64,7 @@ class PlaceLookup:
         in_sentence = [p for p in self.places if sent.start_char <= p.evidence.start < sent.end_char]
         if in_sentence:
             return _most_specific(in_sentence), "named in the sentence"
-        para_start = text.rfind("\n", 0, sent.start_char) + 1
+        para_start = paragraph_bounds(text, sent.start_char)[0]
         prior = self.before(sent.start_char, max(0, para_start - 1))
         if prior is not None:
             return prior, "named earlier in the paragraph"

@@ -15,6 +15,7 @@ from ..lexicon.actors import ActorLexicon
 from ..model import Quote
 from .actors import affiliation_of
 from .coref import ActorIndex
+from .text import paragraph_bounds
 
 SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "explain", "note", "claim", "insist", "announce",
                 "write", "warn", "tweet", "recall", "argue", "stress", "quote", "report", "confirm"}
@@ -53,18 +54,11 @@ class QuoteFinder:
 
     @staticmethod
     def _stands_alone(text: str, start: int, end: int) -> bool:
-        before = text.rfind("\n", 0, start)
-        after = text.find("\n", end)
-        return not text[before + 1:start].strip() and not text[end:after if after >= 0 else len(text)].strip(" .")
-
-    @staticmethod
-    def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-        p_start = text.rfind("\n", 0, start) + 1
-        p_end = text.find("\n", end)
-        return p_start, p_end if p_end >= 0 else len(text)
+        p_start, p_end = paragraph_bounds(text, start, end)
+        return not text[p_start:start].strip() and not text[end:p_end].strip(" .")
 
     def _speech_verb(self, doc, text: str, q_start: int, q_end: int):
-        p_start, p_end = self._paragraph(text, q_start, q_end)
+        p_start, p_end = paragraph_bounds(text, q_start, q_end)
         best, best_dist = None, None
         for tok in doc:
             if tok.idx < p_start or tok.idx >= p_end or q_start <= tok.idx < q_end:

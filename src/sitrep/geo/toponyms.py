@@ -184,11 +184,11 @@ class ToponymResolver:
         return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end, strong)
 
     # -- disambiguation ------------------------------------------------------------
-    def country_context(self, spans: list[ToponymSpan], doc) -> Counter:
+    def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[str, list[Candidate]]) -> Counter:
         """Countries the article talks about: named countries, sure places, demonyms."""
         counts: Counter = Counter()
         for span in spans:
-            cands = self.gazetteer.lookup(span.key)
+            cands = candidates[span.key]
             countries = {c.country3 for c in cands}
             if len(countries) == 1:
                 counts[countries.pop()] += 2
@@ -223,11 +223,12 @@ class ToponymResolver:
     def resolve(self, doc, text: str) -> tuple[list[Place], Optional[str]]:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
-        context = self.country_context(spans, doc)
+        candidates = {span.key: self.gazetteer.lookup(span.key) for span in spans}
+        context = self.country_context(spans, doc, candidates)
         main = context.most_common(1)[0][0] if context else None
         places = []
         for span in spans:
-            cands = self.gazetteer.lookup(span.key)
+            cands = candidates[span.key]
             if not cands:
                 continue
             scored = sorted(((self.score(c, span, context, main), c) for c in cands),
