@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -27,7 +28,18 @@ from typing import Any, Iterator, Optional
 from ..lexicon.actors import load_yaml
 from ..model import Article, CodedArticle, Event
 
-EVALDATA = Path(__file__).resolve().parents[3] / ".." / "shared" / "evaldata"
+def find_evaldata() -> Path:
+    """$SITREP_EVALDATA, else ../shared/evaldata beside the working directory, else
+    beside the source checkout (the layout of this workplace and of CI)."""
+    candidates = [os.environ.get("SITREP_EVALDATA"), Path.cwd().parent / "shared" / "evaldata",
+                  Path(__file__).resolve().parents[3].parent / "shared" / "evaldata"]
+    for candidate in candidates:
+        if candidate and Path(candidate).exists():
+            return Path(candidate)
+    return Path(candidates[-1])
+
+
+EVALDATA = find_evaldata()
 DEFAULT_ACLED_FILE = str(EVALDATA / "acled" / "acled_2020-04-27_2020-05-09_global.csv")
 ASSUMED_REPORT_DELAY_DAYS = 2
 PLACE_KM = 25.0

@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..extract.times import find_times
+from .acled import EVALDATA
 from ..nlp.spacy_model import masked_doc
 
-TIMEBANK_DIR = Path(__file__).resolve().parents[3] / ".." / "shared" / "evaldata" / "time" / "TBAQ-cleaned"
+TIMEBANK_DIR = EVALDATA / "time" / "TBAQ-cleaned"
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 
