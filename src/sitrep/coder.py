@@ -64,11 +64,13 @@ class ActorsStage:
         self.finder = ActorFinder(res.actors, res.gazetteer)
 
     def __call__(self, state: DocState) -> DocState:
-        place_spans = [(p.evidence.start, p.evidence.end) for p in state.places]
+        place_spans = [(p.evidence.start, p.evidence.end) for p in state.places if not p.adjectival]
         found = self.finder.find(state.doc, state.article.text, state.article.pub_date, state.main_country)
-        # a place name is not an actor unless it is a country acting ("Turkey backs ...")
+        # a mention that is nothing but a place name is not an actor ("Palmyra" tagged as a
+        # person), unless it is a country acting ("Turkey backs ..."); a place that only
+        # modifies an actor ("US-backed militias") leaves the actor alone
         kept = tuple(a for a in found if a.kind == "state" or not any(
-            s <= a.evidence.start < e for s, e in place_spans))
+            s <= a.evidence.start and a.evidence.end <= e for s, e in place_spans))
         return with_fields(state, actors=kept)
 
 

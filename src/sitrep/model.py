@@ -83,6 +83,8 @@ class Place:
     precision: str                  # one of PLACE_PRECISIONS
     score: float = 1.0
     parent_geonameid: Optional[int] = None   # a site's enclosing place
+    # "Russian", "Syrian": a demonym refers to its country but never says where an event was
+    adjectival: bool = False
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ def place_json(p: Place) -> dict[str, Any]:
         "text": p.evidence.text, "start": p.evidence.start, "end": p.evidence.end, "name": p.name,
         "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon, "country": p.country, "admin1": p.admin1,
         "feature_code": p.feature_code, "precision": p.precision, "confidence": p.score,
-        "parent_geonameid": p.parent_geonameid,
+        "parent_geonameid": p.parent_geonameid, "adjectival": p.adjectival,
     }
 
 

@@ -27,3 +27,24 @@ def test_small_foreign_homonym_without_context_is_dropped(resources, parse):
     places, _ = _places(resources, parse, "Protesters gathered in Paris. Talks with Mr Four continued.")
     assert "Four" not in places
     assert places["Paris"].country == "FRA"
+
+
+def test_short_forms_and_demonyms_name_countries_but_not_event_places(resources, parse, code_text):
+    places, _ = _places(resources, parse, "The U.S. and Britain condemned a Russian missile strike on Kharkiv.")
+    assert places["U.S."].country == "USA" and not places["U.S."].adjectival
+    assert places["Britain"].country == "GBR"
+    assert places["Russian"].country == "RUS" and places["Russian"].adjectival
+    out = code_text("A Russian missile strike hit Kharkiv on Sunday, killing six people.", pub="2024-05-20")
+    [strike] = [e for e in out["events"] if e["acled_event_type"] == "Explosions/Remote violence"]
+    assert strike["location"]["name"] == "Kharkiv"
+
+
+def test_a_place_that_describes_an_actor_is_adjectival(resources, parse):
+    places, _ = _places(resources, parse, "A UK-based monitor said US-backed fighters entered Raqqa.")
+    assert places["UK"].adjectival and places["US"].adjectival
+    assert not places["Raqqa"].adjectival
+
+
+def test_continents_resolve(resources, parse):
+    places, _ = _places(resources, parse, "Migrants crossed from Africa to Europe.")
+    assert places["Europe"].precision == "region" and places["Africa"].feature_code == "CONT"

@@ -20,7 +20,8 @@ class PlaceLookup:
     """Places of one article by position, and the rule for an event's place."""
 
     def __init__(self, places: Sequence[Place]):
-        self.places = sorted(places, key=lambda p: p.evidence.start)
+        # a demonym ("Russian missile strike") names whose, not where
+        self.places = sorted((p for p in places if not p.adjectival), key=lambda p: p.evidence.start)
 
     def covering(self, tok) -> Optional[Place]:
         for p in self.places:

