@@ -252,7 +252,21 @@ class ToponymResolver:
                     counts[code] += 1
         return counts
 
-    def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str]) -> float:
+    def division_context(self, spans: list[ToponymSpan], candidates: dict[str, list[Candidate]]) -> Counter:
+        """First-level divisions the article is in: divisions named ("Louisiana") and
+        the divisions of places with only one reading."""
+        counts: Counter = Counter()
+        for span in spans:
+            cands = candidates[span.key]
+            divisions = [c for c in cands if c.feature_code == "ADM1"]
+            if len(divisions) == 1:
+                counts[(divisions[0].country2, divisions[0].admin1_code)] += 2
+            elif len(cands) == 1 and cands[0].admin1_code:
+                counts[(cands[0].country2, cands[0].admin1_code)] += 1
+        return counts
+
+    def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str],
+              divisions: Optional[Counter] = None) -> float:
         # a division's population is the sum of its cities': damp it so a bare
         # "Brest" is the city unless the text says "province"
         population = cand.population // 20 if cand.feature_code == "ADM1" else cand.population
@@ -261,6 +275,8 @@ class ToponymResolver:
             score += 0.6
         elif context.get(cand.country3):
             score += 0.3
+        if divisions and cand.feature_code == "PPL" and divisions.get((cand.country2, cand.admin1_code)):
+            score += 0.25       # a town in a division the article names or is otherwise in
         if cand.feature_code in ("PCLI", "CONT"):
             score += 0.5
         elif span.hint == "province":
@@ -277,12 +293,13 @@ class ToponymResolver:
         candidates = {span.key: self._candidates(span) for span in spans}
         context = self.country_context(spans, doc, candidates)
         main = context.most_common(1)[0][0] if context else None
+        divisions = self.division_context(spans, candidates)
         places = []
         for span in spans:
             cands = candidates[span.key]
             if not cands:
                 continue
-            scored = sorted(((self.score(c, span, context, main), c) for c in cands),
+            scored = sorted(((self.score(c, span, context, main, divisions), c) for c in cands),
                             key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
             # a small place abroad with no support from context is more likely a misreading;
