@@ -146,7 +146,8 @@ class ActorFinder:
                         "COP", "MIL", "REB", "PRM", "UAF"):
                     return by_compound
             if lemma in GENERIC_HEADS:
-                if "armed" in mod_lemmas:
+                # "an armed group", "an unidentified group"
+                if mod_lemmas & ARMED_MODIFIERS:
                     return self.lexicon.agent_for("gunman")
                 return None
         if lemma in ("member", "supporter", "element", "personnel", "loyalist") and compounds:
@@ -157,7 +158,7 @@ class ActorFinder:
         entry = self.lexicon.agent_for(lemma) or self.lexicon.agent_for(tok.text.lower())
         if entry is None:
             return None
-        if entry.sector == "CVL" and mod_lemmas & ARMED_MODIFIERS:
+        if entry.id == "civilians" and mod_lemmas & ARMED_MODIFIERS:
             # "armed men", "masked individuals", "unidentified people": an armed group
             return self.lexicon.agent_for("gunman")
         if lemma in entry.requires_state_modifier or tok.text.lower() in entry.requires_state_modifier:

@@ -95,7 +95,7 @@ class EventExtractor:
         elif entry.id == "armed_clash" and _is_crowd(arg.source) and not _is_crowd(arg.target):
             # "clashes between Palestinians and Israeli forces": a crowd is no armed party
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type="Mob violence")
-        if coding.event_type == "PROTEST" and (arg.source is None or arg.source.sector == "CVL"):
+        if coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None):
             # whoever demonstrates is, for the dataset, a protester (a rioter if violent)
             crowd = self._crowd(tok, text, coding, loc_country or main_country)
             if arg.source is not None:

@@ -70,11 +70,11 @@ class RoleFinder:
             agent = _child(tok, "agent")
             source = self.actor(_pobj(agent)) if agent is not None else None
         elif subj is not None:
-            if subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
+            # a perpetrator noun that is also a trigger ("a suicide bomber killed") is the source
+            source = self.actor(subj)
+            if source is None and subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
                 via = subj.i
                 source = self.noun_roles(subj).source
-            else:
-                source = self.actor(subj)
         else:
             source, via = self._inherited_subject(tok)
         obj = _child(tok, "dobj")
