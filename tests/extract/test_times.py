@@ -89,3 +89,9 @@ def test_past_tense_never_dates_after_publication_and_start_before_end(parse, pu
     for mention in find_times(text, pub, doc=parse(text)):
         assert mention.span.start <= mention.span.end
         assert mention.span.end <= pub
+
+
+def test_every_window_carries_its_words():
+    for m in find_times("right now, yesterday, in December, last week, on Friday", PUB):
+        assert m.span is not None and m.span.evidence is not None
+        assert m.span.evidence.text.strip()

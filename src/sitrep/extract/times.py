@@ -213,6 +213,9 @@ def normalise(name: str, m: re.Match, pub: date, tense: Optional[str] = None):
         return span
     if span[0] in ("duration", "reference"):
         kind, value, window = span
+        if window is not None:          # "now": the publication day, backed by the word
+            window = TimeSpan(window.start, window.end, window.precision, window.method,
+                              Evidence(m.start(), m.end(), m.group(0)))
         return TimeMention(window, m.start(), m.end(), value=value, kind=kind)
     start, end, precision, method = span[:4]
     value = span[4] if len(span) > 4 else window_value(start, end, precision)
