@@ -69,12 +69,13 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("season", r"\b(?P<rel>this|last|next|the|early|late)\s+(?P<season>spring|summer|fall|autumn|winter)"
                r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b"),
     ("quarter_ref", r"\b(?P<which>the\s+(?:latest\s+|recent\s+|last\s+|past\s+|current\s+|)quarter|"
-                    r"the\s+year[\s-](?:ago|earlier)\s+(?:quarter|period)|year[\s-]earlier)\b"),
+                    r"the\s+year[\s-](?:ago|earlier)\s+(?:quarter|period)|year[\s-](?:earlier|ago))\b"
+                    r"(?!\s+(?:ago|earlier))"),
     ("recent", r"\b(?:in\s+)?recent\s+(?P<unit>day|week|month|year)s\b"),
     ("weekend", r"\b(?P<rel>the|this|last|next|past)\s+weekend\b"),
     ("plural_duration", r"\b(?:for|over|within|in)\s+(?P<unit>day|week|month|year|decade|hour|minute)s\b"),
     ("vague_duration", r"\b(?P<amount>several|a few|some|many|a number of)\s+(?P<unit>day|week|month|year|decade)s\b"),
-    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+ago\b"),
+    ("ago", rf"\b(?:(?:nearly|almost|about|some|more than|over|roughly)\s+)?{_NUM}\s+{_UNIT}\s+(?:or\s+so\s+)?ago\b"),
     ("past_n", rf"\b(?:the\s+)?(?:past|last)\s+{_NUM}\s+{_UNIT}\b"),
     ("anchored", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>after|before|later|earlier)\b"),
     ("quarter", rf"\b(?:(?P<rel>this|last|next)\s+year's\s+|(?P<year2>(?:19|20)\d\d)\s+)?"
@@ -254,9 +255,11 @@ def _normalise(name: str, g: dict, pub: date):
         elif prep == "this":
             year = pub.year
         else:
-            # "last December" / "since March" look back; "next April" looks ahead
+            # "last December" / "since March" look back; "next April" looks ahead; "by
+            # August" / "until May" name a deadline: the nearest, either way
             year = _past_year_for(month, None, pub, "future" in g or prep == "next",
-                                  "past" in g or prep in ("last", "since"))  # months keep the past bias
+                                  "past" in g or prep in ("last", "since"),
+                                  present=prep in ("by", "until") and "past" not in g)
             if prep == "last" and month == pub.month:
                 year -= 1
         start, end = _month_window(year, month)
@@ -284,19 +287,19 @@ def _normalise(name: str, g: dict, pub: date):
         if "future" in g and rel not in ("last", "past"):
             ahead = (target - pub.weekday()) % 7 or 7
             d = pub + timedelta(days=ahead)
-            return d, d, "day", "relative", _with_part_of_day(d, g.get("tod"))
+            return d, d, "day", "relative"
         if "present" in g and rel not in ("last", "past"):
             ahead, behind = (target - pub.weekday()) % 7, (pub.weekday() - target) % 7
             d = pub + timedelta(days=ahead) if ahead <= behind else pub - timedelta(days=behind)
-            return d, d, "day", "relative", _with_part_of_day(d, g.get("tod"))
+            return d, d, "day", "relative"
         back = (pub.weekday() - target) % 7
         if rel in ("last", "past") and back == 0:
             back = 7
         d = pub - timedelta(days=back)
-        return d, d, "day", "relative", _with_part_of_day(d, g.get("tod"))
+        return d, d, "day", "relative"
     if name == "yesterday":
         word = " ".join(g["word"].lower().split())
-        part = g.get("tod") or (word if word in _PART_OF_DAY else None)
+        part = word if word in _PART_OF_DAY else None     # "tonight", "this morning", "last night"
         if word in ("yesterday", "last night"):
             d = pub - timedelta(days=1)
             return d, d, "day", "relative", _with_part_of_day(d, part)
