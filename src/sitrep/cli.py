@@ -3,6 +3,7 @@
     sitrep code [--date D] [--format jsonl] INPUT...   contract output, JSON Lines on stdout
     sitrep ingest [--date D] [--db F] PATH...          code and store
     sitrep events [filters] [--json]                   list stored events
+    sitrep export --format jsonl|csv|geojson|acled     stored events, same filters as events
     sitrep show EVENT_ID                               one event with its evidence
     sitrep setup                                       build the gazetteer cache
     sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
@@ -57,19 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--db", default=DEFAULT_DB)
 
     ev = sub.add_parser("events", help="list stored events")
-    ev.add_argument("--db", default=DEFAULT_DB)
-    ev.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
-    ev.add_argument("--acled-type", help="ACLED event type or sub-type")
-    ev.add_argument("--actor", help="part of an actor's name")
-    ev.add_argument("--place", help="part of the location's name")
-    ev.add_argument("--country", help="ISO3 country code of the location")
-    ev.add_argument("--since", type=_date)
-    ev.add_argument("--until", type=_date)
-    ev.add_argument("--status", choices=["occurred", "ongoing", "intended", "threatened", "requested",
-                                         "denied", "hypothetical"])
-    ev.add_argument("--min-confidence", type=float)
-    ev.add_argument("--limit", type=int, default=100)
+    _event_filters(ev)
     ev.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+
+    exp = sub.add_parser("export", help="export stored events (jsonl, csv, geojson, acled)")
+    _event_filters(exp)
+    exp.add_argument("--format", dest="export_format", choices=["jsonl", "csv", "geojson", "acled"], default="jsonl")
+    exp.add_argument("-o", "--output", help="file to write (default: stdout)")
 
     show = sub.add_parser("show", help="one stored event with its evidence")
     show.add_argument("event_id")
@@ -85,6 +80,28 @@ def build_parser() -> argparse.ArgumentParser:
     ev_cmd.add_argument("--limit", type=int, help="only the first N records")
     ev_cmd.add_argument("--json", action="store_true")
     return p
+
+
+def _event_filters(sp) -> None:
+    sp.add_argument("--db", default=DEFAULT_DB)
+    sp.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
+    sp.add_argument("--acled-type", help="ACLED event type or sub-type")
+    sp.add_argument("--actor", help="part of an actor's name")
+    sp.add_argument("--place", help="part of the location's name")
+    sp.add_argument("--country", help="ISO3 country code of the location")
+    sp.add_argument("--since", type=_date)
+    sp.add_argument("--until", type=_date)
+    sp.add_argument("--status", choices=["occurred", "ongoing", "intended", "threatened", "requested",
+                                         "denied", "hypothetical"])
+    sp.add_argument("--min-confidence", type=float)
+    sp.add_argument("--limit", type=int, default=100)
+
+
+def _filter(args) -> EventFilter:
+    return EventFilter(event_type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
+                       country=args.country, since=args.since.isoformat() if args.since else None,
+                       until=args.until.isoformat() if args.until else None, status=args.status,
+                       min_confidence=args.min_confidence, limit=args.limit)
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -142,17 +159,31 @@ def _ingest_progress(done: int, events: int, rate: float) -> None:
 
 
 def cmd_events(args) -> int:
-    f = EventFilter(event_type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
-                    country=args.country, since=args.since.isoformat() if args.since else None,
-                    until=args.until.isoformat() if args.until else None, status=args.status,
-                    min_confidence=args.min_confidence, limit=args.limit)
     with Store(args.db) as store:
-        rows = store.events(f)
+        rows = store.events(_filter(args))
     if args.json:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(event_table(rows) + "\n")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .geo.gazetteer import Gazetteer
+    from .extract.actors import country_name
+    from .store.export import write_export
+
+    with Store(args.db) as store:
+        rows = store.events(_filter(args))
+    gazetteer = Gazetteer.open(progress=_progress)
+    names = lambda iso3: country_name(gazetteer, iso3) if iso3 else ""
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            written = write_export(rows, args.export_format, out, names)
+    else:
+        written = write_export(rows, args.export_format, sys.stdout, names)
+    sys.stderr.write(f"exported {written} events as {args.export_format}\n")
     return 0
 
 
@@ -205,7 +236,7 @@ def cmd_eval(args) -> int:
     return 0
 
 
-COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "show": cmd_show,
+COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export, "show": cmd_show,
             "setup": cmd_setup, "eval": cmd_eval}
 
 
@@ -225,6 +256,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("\nsitrep: interrupted\n")
         return 130
+    except BrokenPipeError:
+        # "sitrep code x | head": the reader left; stop quietly, as Unix tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
