@@ -5,6 +5,7 @@
     sitrep events [filters] [--json]                   list stored events
     sitrep export --format jsonl|csv|geojson|acled     stored events, same filters as events
     sitrep show EVENT_ID                               one event with its evidence
+    sitrep actors|relations|places|timeline            aggregates over the store
     sitrep setup                                       build the gazetteer cache
     sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
 
@@ -65,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     _event_filters(exp)
     exp.add_argument("--format", dest="export_format", choices=["jsonl", "csv", "geojson", "acled"], default="jsonl")
     exp.add_argument("-o", "--output", help="file to write (default: stdout)")
+
+    for name, helptext in (("actors", "actors by number of events"), ("relations", "who backs whom"),
+                           ("places", "places by number of events")):
+        q = sub.add_parser(name, help=helptext)
+        q.add_argument("--db", default=DEFAULT_DB)
+        q.add_argument("--name", help="part of a name to look for")
+        q.add_argument("--limit", type=int, default=100)
+        q.add_argument("--json", action="store_true")
+    tl = sub.add_parser("timeline", help="event counts per day, week or month, by type")
+    tl.add_argument("--db", default=DEFAULT_DB)
+    tl.add_argument("--period", choices=["day", "week", "month"], default="month")
+    tl.add_argument("--by", choices=["acled_event_type", "event_type"], default="acled_event_type")
+    tl.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="one stored event with its evidence")
     show.add_argument("event_id")
@@ -187,6 +201,26 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _print_rows(rows: list[dict], as_json: bool) -> None:
+    from .render import rows_table
+
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(rows_table(rows) + "\n")
+
+
+def cmd_query(args) -> int:
+    with Store(args.db) as store:
+        if args.command == "timeline":
+            rows = store.timeline(args.period, args.by)
+        else:
+            rows = getattr(store, args.command)(args.name, args.limit)
+    _print_rows(rows, args.json)
+    return 0
+
+
 def cmd_show(args) -> int:
     with Store(args.db) as store:
         event = store.event(args.event_id)
@@ -237,6 +271,7 @@ def cmd_eval(args) -> int:
 
 
 COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export, "show": cmd_show,
+            "actors": cmd_query, "relations": cmd_query, "places": cmd_query, "timeline": cmd_query,
             "setup": cmd_setup, "eval": cmd_eval}
 
 

@@ -41,6 +41,20 @@ def event_table(events: Sequence[dict]) -> str:
     return "\n".join(lines)
 
 
+def rows_table(rows: Sequence[dict], max_width: int = 40) -> str:
+    """A plain table of query rows, columns as wide as their content (up to max_width)."""
+    if not rows:
+        return "(nothing)"
+    columns = list(rows[0])
+    widths = {c: min(max_width, max(len(str(c)), *(len(str(r[c] if r[c] is not None else "")) for r in rows)))
+              for c in columns}
+    lines = ["  ".join(str(c).upper().ljust(widths[c]) for c in columns),
+             "  ".join("-" * widths[c] for c in columns)]
+    for r in rows:
+        lines.append("  ".join(_clip(r[c], widths[c]).ljust(widths[c]) for c in columns).rstrip())
+    return "\n".join(lines)
+
+
 def highlight_event(ev: dict) -> str:
     """The event's sentence with [role: span] marks for actors, place, date and trigger."""
     text = ev["article_text"]

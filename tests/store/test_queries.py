@@ -1,0 +1,54 @@
+"""Aggregate queries: actors, relations, places, timeline."""
+import json
+
+import pytest
+
+from sitrep.cli import main
+from sitrep.errors import StoreError
+from sitrep.io.readers import ReadOptions, read_inputs
+from sitrep.store.ingest import ingest
+from sitrep.store.sqlite import EventFilter, Store
+from tests.conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, coder):
+    s = Store(tmp_path_factory.mktemp("q") / "s.db")
+    ingest(s, coder, read_inputs([str(EXAMPLES)], ReadOptions()))
+    yield s
+    s.close()
+
+
+def test_actor_counts_agree_with_events(store):
+    events = store.events(EventFilter(limit=1000))
+    for row in store.actors(limit=5):
+        expected = sum(1 for e in events if any(a["name"] == row["name"] for a in e["actors"]))
+        assert row["events"] == expected
+        assert row["as_source"] + row["as_target"] + row["as_supporter"] >= row["events"]
+
+
+def test_relations_include_stated_backing(store):
+    rows = store.relations("Houthi")
+    assert any(r["backer"] == "Iran" and r["backed"] == "Houthis" and r["kind"] == "backs" for r in rows)
+    assert all(r["example"] for r in rows)
+
+
+def test_places_and_timeline(store):
+    places = store.places()
+    assert places and places == sorted(places, key=lambda r: (-r["events"], r["name"]))
+    timeline = store.timeline("month", "acled_event_type")
+    assert sum(r["events"] for r in timeline) == len(store.events(EventFilter(limit=1000)))
+    with pytest.raises(StoreError):
+        store.timeline("fortnight")
+
+
+def test_cli_queries(tmp_path, coder, monkeypatch, capsys):
+    monkeypatch.setattr("sitrep.cli._coder", lambda: coder)
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", "--db", db, str(EXAMPLES)]) == 0
+    capsys.readouterr()
+    assert main(["relations", "--db", db, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {"backer", "kind", "backed", "articles", "example"} <= set(rows[0])
+    assert main(["timeline", "--db", db, "--period", "week"]) == 0
+    assert "PERIOD" in capsys.readouterr().out
