@@ -34,3 +34,13 @@ def test_readme_commands_are_makefile_targets_and_ci_runs_the_test_one():
         assert f"make {target}" in readme
         assert re.search(rf"^{target}:", makefile, re.M)
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_modules_the_readme_names_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:[a-z_]+/)?[a-z_]+\.py)`", readme))
+    assert named, "the README names the modules a newcomer looks for"
+    package = ROOT / "src" / "sitrep"
+    sources = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    for name in named:
+        assert (ROOT / name).exists() or any(s == name or s.endswith("/" + name) for s in sources), name
