@@ -79,7 +79,10 @@ class EventExtractor:
             # ("19 explosions near Dolomytne", "armed clashes were reported in Morelia")
             stated_place = reason in ("argument of the trigger", "attached to a governing word",
                                       "named in the sentence")
-            if match.entry.plover != "PROTEST" and not (
+            # a weapon going off is reported even where the village is not in the gazetteer
+            weapon_report = match.entry.id in WEAPON_ENTRIES + ("fire",) and _reported_occurrence(tok) \
+                and tok.pos_ in ("NOUN", "PROPN")
+            if match.entry.plover != "PROTEST" and not weapon_report and not (
                     stated_place and match.entry.acled[0] and _reported_occurrence(tok)):
                 return None
         entry = self._weapon_entry(tok, match.entry)

@@ -17,6 +17,10 @@ CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "pos
                  "district", "region", "province", "neighbourhood", "neighborhood", "airport", "hill", "checkpoint"}
 BASE_WORDS = {"base", "headquarters", "stronghold", "camp", "hub", "outpost"}
 BODY_WORDS = {"body", "bodies", "corpse", "corpses", "remains"}
+VIOLENT_CAUSES = {"torture", "explosion", "blast", "shelling", "airstrike", "strike", "attack", "gunshot", "wound",
+                  "bullet", "landmine", "mine", "bombing", "beating", "clash", "injury", "shot", "ied", "fire"}
+ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "intersection", "roundabout", "access",
+              "entrance", "railway", "motorway"}
 RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
                      "martial"}
 PLACE_PRONOUNS = {"it", "there"}
@@ -97,6 +101,13 @@ class TriggerFinder:
                 entry = self._usable(self.lexicon.verb_entries(lemma, tok.lower_), tok, is_place)
                 return (entry, []) if entry else None
             return None
+        doc = tok.doc
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            # "shoot-out", "drive-by": spaCy splits the hyphen; the lexicon has the whole word
+            word = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+            entry = self._usable(self.lexicon.noun_entries(word), doc[tok.i + 2], is_place)
+            if entry:
+                return entry, [doc[tok.i + 1], doc[tok.i + 2]]
         if tok.pos_ in ("NOUN", "PROPN"):
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
             for size in (2, 1):
@@ -130,4 +141,13 @@ class TriggerFinder:
                 return True
             if "property" in entry.needs and not (is_place(obj) or lemma in CONTROL_WORDS or lemma in PLACE_PRONOUNS):
                 return True
+            if "road" in entry.needs and lemma in ROAD_WORDS:
+                return True
+        if "body" in entry.needs and any(c.lower_ == "dead" for c in tok.children):
+            return True         # "three women were found dead"
+        if "violent_cause" in entry.needs:
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                for t in prep.subtree:
+                    if t.lemma_.lower() in VIOLENT_CAUSES:
+                        return True
         return False
