@@ -80,7 +80,7 @@ class EventExtractor:
             stated_place = reason in ("argument of the trigger", "attached to a governing word",
                                       "named in the sentence")
             # a weapon going off is reported even where the village is not in the gazetteer
-            weapon_report = match.entry.id in WEAPON_ENTRIES + ("fire",) and _reported_occurrence(tok) \
+            weapon_report = match.entry.id in WEAPON_ENTRIES + ("fire", "burst_of_fire") and _reported_occurrence(tok) \
                 and tok.pos_ in ("NOUN", "PROPN")
             if match.entry.plover != "PROTEST" and not weapon_report and not (
                     stated_place and match.entry.acled[0] and _reported_occurrence(tok)):
@@ -237,10 +237,13 @@ QUANTITY_HEADS = {"total", "number", "series", "wave", "spate", "string", "round
                   "dozen", "dozens", "hundreds", "couple"}
 
 
-def _reported_occurrence(tok) -> bool:
+def _reported_occurrence(tok, depth: int = 0) -> bool:
     """Is the trigger itself what the clause reports, rather than a modifier
     ('base of operations', 'execution-style')? A verb, a subject or object, or a
-    counted noun ('a total of 19 explosions')."""
+    counted noun ('a total of 19 explosions'), or coordinated with one
+    ('19 explosions/bursts of fire')."""
+    if tok.dep_ in ("nmod", "conj", "appos") and tok.head.pos_ in ("NOUN", "PROPN") and depth < 2:
+        return _reported_occurrence(tok.head, depth + 1)
     if tok.pos_ in ("VERB", "AUX"):
         # "forces fighting in support of X" describes the forces; it reports nothing
         return tok.dep_ not in ("acl", "amod", "relcl")

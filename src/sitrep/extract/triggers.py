@@ -104,7 +104,7 @@ class TriggerFinder:
         doc = tok.doc
         if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
             # "shoot-out", "drive-by": spaCy splits the hyphen; the lexicon has the whole word
-            word = f"{tok.lower_}-{doc[tok.i + 2].lower_}"
+            word = f"{tok.lower_}-{doc[tok.i + 2].lemma_.lower()}"
             entry = self._usable(self.lexicon.noun_entries(word), doc[tok.i + 2], is_place)
             if entry:
                 return entry, [doc[tok.i + 1], doc[tok.i + 2]]
@@ -143,6 +143,9 @@ class TriggerFinder:
                 return True
             if "road" in entry.needs and lemma in ROAD_WORDS:
                 return True
+        if "of_fire" in entry.needs and any(g.lemma_.lower() in ("fire", "gunfire", "shot") for p in tok.children
+                                            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+            return True         # "bursts of fire"
         if "body" in entry.needs and any(c.lower_ == "dead" for c in tok.children):
             return True         # "three women were found dead"
         if "violent_cause" in entry.needs:
