@@ -27,6 +27,7 @@ from .triggers import TriggerFinder, TriggerMatch
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
 WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
+CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
@@ -98,6 +99,10 @@ class EventExtractor:
         elif entry.id == "armed_clash" and _is_crowd(arg.source) and not _is_crowd(arg.target):
             # "clashes between Palestinians and Israeli forces": a crowd is no armed party
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type="Mob violence")
+        elif _is_crowd(arg.source) and entry.id in CROWD_VIOLENCE:
+            # "a mob attacked", "beaten to death by a group of men", "rioters burned two ATMs"
+            sub_type = "Violent demonstration" if entry.id == "destroy_property" else "Mob violence"
+            coding = replace(coding, acled_event_type="Riots", acled_sub_event_type=sub_type)
         if coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None):
             # whoever demonstrates is, for the dataset, a protester (a rioter if violent)
             crowd = self._crowd(tok, text, coding, loc_country or main_country)
