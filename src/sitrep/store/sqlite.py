@@ -210,40 +210,37 @@ class Store:
         ev.update(doc_id=row["doc_id"], article_text=row["text"], pub_date=row["pub_date"])
         return ev
 
+    def _grouped(self, select: str, where: str, columns: tuple[str, ...], needle: Optional[str],
+                 group_order: str, limit: int) -> list[dict[str, Any]]:
+        """Run an aggregate query, optionally keeping rows where any of ``columns`` contains ``needle``."""
+        clauses, args = ([where] if where else []), []
+        if needle:
+            clauses.append("(" + " OR ".join(f"{c} LIKE ?" for c in columns) + ")")
+            args += [f"%{needle}%"] * len(columns)
+        sql = select + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" {group_order} LIMIT ?"
+        return [dict(r) for r in self.con.execute(sql, args + [limit])]
+
     def actors(self, name: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Actors by how many events they take part in, with their roles."""
-        sql = ("SELECT name, country, sector, acled_inter, count(DISTINCT event_id) AS events, "
-               "sum(role = 'source') AS as_source, sum(role = 'target') AS as_target, "
-               "sum(role = 'supporter') AS as_supporter FROM event_actors")
-        args: list[Any] = []
-        if name:
-            sql += " WHERE name LIKE ? OR text LIKE ?"
-            args += [f"%{name}%", f"%{name}%"]
-        sql += " GROUP BY name ORDER BY events DESC, name LIMIT ?"
-        return [dict(r) for r in self.con.execute(sql, args + [limit])]
+        return self._grouped(
+            "SELECT name, country, sector, acled_inter, count(DISTINCT event_id) AS events, "
+            "sum(role = 'source') AS as_source, sum(role = 'target') AS as_target, "
+            "sum(role = 'supporter') AS as_supporter FROM event_actors", "", ("name", "text"), name,
+            "GROUP BY name ORDER BY events DESC, name", limit)
 
     def relations(self, actor: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Backing and alliance relations, with how many articles state each and one example."""
-        sql = ("SELECT backer, kind, backed, count(DISTINCT doc_id) AS articles, min(text) AS example "
-               "FROM relations")
-        args: list[Any] = []
-        if actor:
-            sql += " WHERE backer LIKE ? OR backed LIKE ?"
-            args += [f"%{actor}%", f"%{actor}%"]
-        sql += " GROUP BY backer, kind, backed ORDER BY articles DESC, backer LIMIT ?"
-        return [dict(r) for r in self.con.execute(sql, args + [limit])]
+        return self._grouped(
+            "SELECT backer, kind, backed, count(DISTINCT doc_id) AS articles, min(text) AS example FROM relations",
+            "", ("backer", "backed"), actor, "GROUP BY backer, kind, backed ORDER BY articles DESC, backer", limit)
 
     def places(self, name: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Places where events happened, with their event counts."""
-        sql = ("SELECT location_name AS name, geonameid, country, admin1, geo_precision AS precision, "
-               "round(avg(lat), 5) AS lat, round(avg(lon), 5) AS lon, count(*) AS events "
-               "FROM events WHERE location_name IS NOT NULL")
-        args: list[Any] = []
-        if name:
-            sql += " AND location_name LIKE ?"
-            args.append(f"%{name}%")
-        sql += " GROUP BY location_name, geonameid ORDER BY events DESC, name LIMIT ?"
-        return [dict(r) for r in self.con.execute(sql, args + [limit])]
+        return self._grouped(
+            "SELECT location_name AS name, geonameid, country, admin1, geo_precision AS precision, "
+            "round(avg(lat), 5) AS lat, round(avg(lon), 5) AS lon, count(*) AS events FROM events",
+            "location_name IS NOT NULL", ("location_name",), name,
+            "GROUP BY location_name, geonameid ORDER BY events DESC, name", limit)
 
     def timeline(self, period: str = "month", by: str = "acled_event_type") -> list[dict[str, Any]]:
         """Event counts per day, week or month, by PLOVER or ACLED type."""
