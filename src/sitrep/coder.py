@@ -48,9 +48,8 @@ class Resources:
 class PlacesStage:
     name, requires, assigns = "places", ("doc",), ("places", "main_country")
 
-    def __init__(self, res: Resources):
-        self.finder = ActorFinder(res.actors, res.gazetteer)
-        self.resolver = ToponymResolver(res.gazetteer, self.finder.country_of_word)
+    def __init__(self, res: Resources, finder: ActorFinder):
+        self.resolver = ToponymResolver(res.gazetteer, finder.country_of_word)
 
     def __call__(self, state: DocState) -> DocState:
         places, main = self.resolver.resolve(state.doc, state.article.text)
@@ -60,8 +59,8 @@ class PlacesStage:
 class ActorsStage:
     name, requires, assigns = "actors", ("doc", "places"), ("actors",)
 
-    def __init__(self, res: Resources):
-        self.finder = ActorFinder(res.actors, res.gazetteer)
+    def __init__(self, finder: ActorFinder):
+        self.finder = finder
 
     def __call__(self, state: DocState) -> DocState:
         place_spans = [(p.evidence.start, p.evidence.end) for p in state.places if not p.adjectival]
@@ -97,8 +96,8 @@ class QuotesStage:
 class EventsStage:
     name, requires, assigns = "events", ("doc", "actors", "places", "main_country", "times"), ("events",)
 
-    def __init__(self, res: Resources):
-        self.extractor = EventExtractor(res.triggers, ActorFinder(res.actors, res.gazetteer))
+    def __init__(self, res: Resources, finder: ActorFinder):
+        self.extractor = EventExtractor(res.triggers, finder)
 
     def __call__(self, state: DocState) -> DocState:
         a = state.article
@@ -120,7 +119,8 @@ class RelationsStage:
 
 
 def default_stages(res: Resources) -> list:
-    return [PlacesStage(res), ActorsStage(res), TimesStage(), QuotesStage(res), EventsStage(res),
+    finder = ActorFinder(res.actors, res.gazetteer)     # stateless; one serves every stage
+    return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(res, finder),
             RelationsStage(res)]
 
 

@@ -92,7 +92,7 @@ class ActorFinder:
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))
 
     def _named(self, entry: ActorEntry, ent, text: str, pub_date: date) -> Actor:
-        backers = self._backers(ent.root, ent.start, text)
+        backers = self.backers_of(ent.root, ent.start, text)
         return Actor(name=entry.name, country=entry.country, sector=entry.sector_on(pub_date),
                      acled_inter=entry.inter, kind=entry.kind, lexicon_id=entry.id,
                      evidence=_evidence(text, ent.start_char, ent.end_char), backers=backers)
@@ -119,7 +119,7 @@ class ActorFinder:
             country = None      # "a non-Syrian": not the article's country, and unknown
         else:
             country = country or main_country
-        backers = self._backers(tok, tok.left_edge.i, text)
+        backers = self.backers_of(tok, tok.left_edge.i, text)
         start = min([tok.idx] + [m.left_edge.idx for m in mods if m.dep_ != "det"])
         evidence = _evidence(text, start, tok.idx + len(tok))
         name = entry.name.format(country=country_name(self.gazetteer, country))
@@ -193,7 +193,7 @@ class ActorFinder:
         return (nxt is not None and nxt.text == "-" and after is not None
                 and after.lower_ in BACKING_WORDS | LEADING_WORDS) or tok.lower_ == "pro"
 
-    def _backers(self, head, left_limit: int, text: str) -> tuple[Actor, ...]:
+    def backers_of(self, head, left_limit: int, text: str) -> tuple[Actor, ...]:
         """The backers in 'US-backed', 'Turkish-backed', 'Iranian-backed' before ``head``."""
         doc = head.doc
         backers: list[Actor] = []

@@ -64,14 +64,14 @@ class EventExtractor:
                 if extra:
                     variants = [replace(found, source=s) for s in extra]
             for arg in variants:
-                event = self._event(match, tok, arg, text, doc_id, place_at, dater, anchor_dates, topic, len(events),
+                event = self._event(match, tok, arg, text, doc_id, place_at, dater, anchor_dates, topic,
                                     main_country)
                 if event is not None:
                     events.append(event)
         return tuple(_counts_told_later(merge_mentions(events), text))
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
-               topic, n, main_country: Optional[str]) -> Optional[Event]:
+               topic, main_country: Optional[str]) -> Optional[Event]:
         status = status_of(tok)
         location, reason = place_at.for_trigger(tok, text)
         loc_country = location.country if location else None
@@ -140,7 +140,7 @@ class EventExtractor:
             confidence -= 0.2
         trigger_ev = Evidence(match.start, match.end, text[match.start:match.end])
         return Event(
-            event_id=_event_id(doc_id, match.start, n), coding=coding, status=status,
+            event_id=_event_id(doc_id, match.start), coding=coding, status=status,
             actors=tuple(actor_roles), location=location, date=date_span, fatalities=fatalities,
             sentence=Evidence(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char].strip()),
             trigger=trigger_ev, confidence=round(max(0.05, min(1.0, confidence)), 3),
@@ -162,7 +162,7 @@ class EventExtractor:
     def _trigger_backers(self, tok, text: str) -> tuple[Actor, ...]:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return ()
-        return self.actor_finder._backers(tok, tok.left_edge.i, text)
+        return self.actor_finder.backers_of(tok, tok.left_edge.i, text)
 
     def _weapon_entry(self, tok, entry: TriggerEntry) -> TriggerEntry:
         """'killed in an airstrike', 'attack with a grenade', 'an IED killed': type by weapon."""
@@ -310,7 +310,7 @@ def _topic_actor(actors: Sequence[Actor]) -> Optional[Actor]:
     return first[name] if count >= 3 else None
 
 
-def _event_id(doc_id: str, start: int, n: int) -> str:
+def _event_id(doc_id: str, start: int) -> str:
     digest = hashlib.sha1(f"{doc_id}\x00{start}".encode()).hexdigest()[:10]
     return f"ev-{digest}"
 

@@ -35,7 +35,6 @@ class Roles:
     source: Optional[Actor]
     target: Optional[Actor]
     supporters: tuple[Actor, ...]
-    source_via_trigger: Optional[int] = None    # token i of a noun trigger that is the subject
 
 
 def _child(tok, *deps):
@@ -60,7 +59,6 @@ class RoleFinder:
         """Roles of a verb trigger; ``object_is_place`` for triggers whose object is
         the place taken ("seized Palmyra", "take it"), not a target."""
         source = target = None
-        via = None
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         # "a reversal ... after he had retaken": the parser may give a clause two subjects
         subj = next((c for c in subjects if self.index.resolve(c) is not None), subjects[0] if subjects else None)
@@ -73,10 +71,9 @@ class RoleFinder:
             # a perpetrator noun that is also a trigger ("a suicide bomber killed") is the source
             source = self.actor(subj)
             if source is None and subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
-                via = subj.i
                 source = self.noun_roles(subj).source
         else:
-            source, via = self._inherited_subject(tok)
+            source = self._inherited_subject(tok)
         obj = _child(tok, "dobj")
         if target is None and obj is not None and not object_is_place:
             target = self.actor(obj)
@@ -104,25 +101,25 @@ class RoleFinder:
                 ally = self.actor(obj)
                 if ally is not None:
                     supporters.append(ally)
-        return Roles(source, target, tuple(supporters), via)
+        return Roles(source, target, tuple(supporters))
 
-    def _inherited_subject(self, tok, depth: int = 0) -> tuple[Optional[Actor], Optional[int]]:
+    def _inherited_subject(self, tok, depth: int = 0) -> Optional[Actor]:
         """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X."""
         if depth > 3 or tok.dep_ not in INHERIT_DEPS | {"prep", "pobj"} or tok.head is tok:
-            return None, None
+            return None
         head = tok.head
         if tok.dep_ in ("pcomp", "pobj") or head.dep_ == "prep":
             head = head.head if head.dep_ == "prep" else head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in REQUEST_HEADS:
             obj = _child(head, "dobj")
-            return (self.actor(obj), None) if obj is not None else (None, None)
+            return self.actor(obj) if obj is not None else None
         if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
-            return self.actor(head), None
+            return self.actor(head)
         subj = _child(head, "nsubj")
         if subj is not None:
             if subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
-                return self.noun_roles(subj).source, subj.i
-            return self.actor(subj), None
+                return self.noun_roles(subj).source
+            return self.actor(subj)
         return self._inherited_subject(head, depth + 1)
 
     def noun_roles(self, tok, weapon: bool = False) -> Roles:
@@ -170,7 +167,7 @@ class RoleFinder:
                 subj = verb.head        # "coalition warplanes carrying out strikes"
             if subj is None and verb.dep_ == "conj" and lemma in LAUNCH_VERBS and source is None:
                 # "the Houthis seized X ... and have since stepped up attacks"
-                source, _ = self._inherited_subject(verb)
+                source = self._inherited_subject(verb)
             if subj is not None and lemma in SUFFER_VERBS and target is None:
                 target = self.actor(subj)
             elif subj is not None and source is None and (lemma in LAUNCH_VERBS or (

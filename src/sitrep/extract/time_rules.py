@@ -22,8 +22,6 @@ NUMBER_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
     "a couple of": 2, "two or three": 3, "fifteen": 15, "twenty": 20, "thirty": 30,
 }
-# vague amounts: a duration with an unknown count ("several months" -> PXM)
-VAGUE_AMOUNTS = {"several", "a few", "some", "many", "a number of"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 _MON = r"(?P<mon>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"

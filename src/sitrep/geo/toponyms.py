@@ -83,7 +83,6 @@ class ToponymSpan:
     site: Optional[str]     # "Roman Theatre" in "Palmyra's Roman Theatre"
     span_start: int         # offsets of the whole expression
     span_end: int
-    strong: bool            # spaCy already saw a place here
     country: Optional[str] = None     # ISO3 when the words name a country ("U.S.", "Britain")
     adjectival: bool = False          # a demonym ("Russian")
 
@@ -148,7 +147,7 @@ class ToponymResolver:
         adjectival = (ent.label_ == "NORP" or (ent.label_ == "ORG" and words.endswith(("an", "ish", "ese", "i")))
                       or _modifies_actor(ent.doc, ent.end))
         start = ent.end_char - len(words)
-        return ToponymSpan(start, ent.end_char, fold(words), None, None, None, start, ent.end_char, True,
+        return ToponymSpan(start, ent.end_char, fold(words), None, None, None, start, ent.end_char,
                            country=code, adjectival=adjectival)
 
     def _spans_in_run(self, doc, text, start: int, end: int) -> list[ToponymSpan]:
@@ -224,7 +223,7 @@ class ToponymResolver:
         span_end = name_end
         if site:
             span_end = toks[0].doc[end - 1].idx + len(toks[0].doc[end - 1])
-        return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end, strong)
+        return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end)
 
     # -- disambiguation ------------------------------------------------------------
     def _candidates(self, span: ToponymSpan) -> list[Candidate]:

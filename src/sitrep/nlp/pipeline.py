@@ -10,7 +10,7 @@ parse -> places -> actors -> times -> quotes -> events -> relations
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Optional, Protocol, Sequence
 
 from ..errors import PipelineError
@@ -51,9 +51,6 @@ class DocState:
     quotes: Optional[tuple[Quote, ...]] = None
     events: Optional[tuple[Event, ...]] = None
     relations: Optional[tuple[Relation, ...]] = None
-
-    def assigned(self) -> set[str]:
-        return {f.name for f in fields(self) if getattr(self, f.name) is not None}
 
 
 class Stage(Protocol):
