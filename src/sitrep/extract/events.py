@@ -80,11 +80,12 @@ class EventExtractor:
             # ("19 explosions near Dolomytne", "armed clashes were reported in Morelia")
             stated_place = reason in ("argument of the trigger", "attached to a governing word",
                                       "named in the sentence")
+            reported = _reported_occurrence(tok)
             # a weapon going off is reported even where the village is not in the gazetteer
-            weapon_report = match.entry.id in WEAPON_ENTRIES + ("fire", "burst_of_fire") and _reported_occurrence(tok) \
-                and tok.pos_ in ("NOUN", "PROPN")
+            weapon_report = (match.entry.id in WEAPON_ENTRIES + ("fire", "burst_of_fire") and reported
+                             and tok.pos_ in ("NOUN", "PROPN"))
             if match.entry.plover != "PROTEST" and not weapon_report and not (
-                    stated_place and match.entry.acled[0] and _reported_occurrence(tok)):
+                    stated_place and match.entry.acled[0] and reported):
                 return None
         entry = self._weapon_entry(tok, match.entry)
         # "Government regains territory" is a state retaking ground at home; a foreign
@@ -114,7 +115,7 @@ class EventExtractor:
         if (target is None and topic is not None and coding.event_type in VIOLENT_TYPES and arg.source
                 and arg.source.name != topic.name and entry.id in ("armed_clash", "seize_territory", "attack", "fire")):
             # an operation with no stated target is aimed at the article's main armed actor
-            target = replace(topic, evidence=topic.evidence)
+            target = topic
             confidence -= 0.1
         date_span, date_conf = dater.date_for(tok, status, anchor_dates)
         if date_span.method != "publication" and dater.anchor_for(tok) is None:

@@ -125,7 +125,6 @@ class RoleFinder:
     def noun_roles(self, tok, weapon: bool = False) -> Roles:
         """Roles of a noun trigger; ``weapon`` for weapon nouns ("a grenade", "shells")."""
         source = target = None
-        supporters: list[Actor] = []
         for child in tok.children:
             if child.dep_ == "poss" and source is None:
                 source = self.actor(child)
@@ -174,7 +173,7 @@ class RoleFinder:
                     weapon and tok.dep_ == "dobj" and verb.i not in self.trigger_tokens)):
                 # "carried out raids"; a weapon is used by whoever "lobbed" or "planted" it
                 source = self.actor(subj)
-        return Roles(source, target, tuple(supporters))
+        return Roles(source, target, ())
 
     @staticmethod
     def _preps_with_objects(tok):
