@@ -3,7 +3,9 @@
     sitrep code [--date D] [--format jsonl] INPUT...   contract output, JSON Lines on stdout
     sitrep ingest [--date D] [--db F] PATH...          code and store
     sitrep events [filters] [--json]                   list stored events
-    sitrep export --format jsonl|csv|geojson|acled     stored events, same filters as events
+    sitrep export --format jsonl|csv|geojson|parquet|acled|gdelt|plover
+                                                       stored events, same filters as events
+    sitrep dedup [--rebuild --km N --days N]           deduplication summary or re-run
     sitrep show EVENT_ID                               one event with its evidence
     sitrep actors|relations|places|timeline            aggregates over the store
     sitrep setup                                       build the gazetteer cache
@@ -25,7 +27,10 @@ from . import __version__
 from .errors import SitrepError, UsageError
 from .io.readers import DEFAULT_MAX_CHARS, ReadOptions, check_inputs, parse_iso_date, read_inputs
 from .render import event_table, highlight_event
+from .store.queries import SORTS
 from .store.sqlite import DEFAULT_DB, EventFilter, Store
+
+EXPORT_FORMATS = ("jsonl", "csv", "geojson", "parquet", "acled", "gdelt", "plover")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,8 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     def inputs(sp):
         sp.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, .jsonl, or - for stdin")
         sp.add_argument("--date", type=_date, help="publication date for inputs without a 'date' line")
-        sp.add_argument("--format", choices=["text", "jsonl"], default="text", help="format of stdin")
+        sp.add_argument("--format", choices=["text", "jsonl", "csv", "html"], default="text", help="format of stdin")
         sp.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="refuse longer articles")
+        sp.add_argument("--text-column", default="text", help="CSV: the column holding the article text")
+        sp.add_argument("--date-column", default="date", help="CSV: the column holding the publication date")
+        sp.add_argument("--id-column", default="id", help="CSV: the column holding the article id")
 
     code = sub.add_parser("code", help="code articles; one JSON object per article on stdout")
     inputs(code)
@@ -62,10 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     _event_filters(ev)
     ev.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
 
-    exp = sub.add_parser("export", help="export stored events (jsonl, csv, geojson, acled)")
-    _event_filters(exp)
-    exp.add_argument("--format", dest="export_format", choices=["jsonl", "csv", "geojson", "acled"], default="jsonl")
-    exp.add_argument("-o", "--output", help="file to write (default: stdout)")
+    exp = sub.add_parser("export", help="export stored events (jsonl, csv, geojson, parquet, acled, gdelt, plover)")
+    _event_filters(exp, limit=None)
+    exp.add_argument("--format", dest="export_format", choices=list(EXPORT_FORMATS), default="jsonl")
+    exp.add_argument("-o", "--output", help="file to write (default: stdout; parquet needs a file)")
+
+    dd = sub.add_parser("dedup", help="cross-article deduplication: summary, or --rebuild with new parameters")
+    dd.add_argument("--db", default=DEFAULT_DB)
+    dd.add_argument("--rebuild", action="store_true", help="re-cluster the whole store in ingest order")
+    dd.add_argument("--km", type=float, help="largest distance between two reports of one event")
+    dd.add_argument("--days", type=int, help="date slack: days the two date windows may be apart")
 
     for name, helptext in (("actors", "actors by number of events"), ("relations", "who backs whom"),
                            ("places", "places by number of events")):
@@ -87,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("setup", help="build the gazetteer cache (done lazily otherwise)")
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
-    ev_cmd.add_argument("task", choices=["acled", "time", "places"])
+    ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup"])
     ev_cmd.add_argument("--dataset", choices=["gwn", "lgl", "geovirus"], action="append",
                         help="for places: which set(s); default all three")
     ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
@@ -96,7 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _event_filters(sp) -> None:
+def _near(value: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(x) for x in value.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not LAT,LON: {value!r}")
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"coordinates out of range: {value!r}")
+    return lat, lon
+
+
+def _event_filters(sp, limit: Optional[int] = 100) -> None:
     sp.add_argument("--db", default=DEFAULT_DB)
     sp.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
     sp.add_argument("--acled-type", help="ACLED event type or sub-type")
@@ -108,14 +132,23 @@ def _event_filters(sp) -> None:
     sp.add_argument("--status", choices=["occurred", "ongoing", "intended", "threatened", "requested",
                                          "denied", "hypothetical"])
     sp.add_argument("--min-confidence", type=float)
-    sp.add_argument("--limit", type=int, default=100)
+    sp.add_argument("--near", type=_near, metavar="LAT,LON", help="events within --km of a point")
+    sp.add_argument("--km", type=float, default=25.0, help="radius for --near (default 25)")
+    sp.add_argument("--text", help="part of the evidence sentence")
+    sp.add_argument("--sort", choices=list(SORTS), default="date")
+    sp.add_argument("--all-mentions", action="store_true",
+                    help="one row per article's report of an event, not one per deduplicated event")
+    sp.add_argument("--limit", type=int, default=limit, help="at most this many" + (" (default all)" if limit is None else ""))
+    sp.add_argument("--offset", type=int, default=0)
 
 
 def _filter(args) -> EventFilter:
     return EventFilter(event_type=args.type, acled_type=args.acled_type, actor=args.actor, place=args.place,
                        country=args.country, since=args.since.isoformat() if args.since else None,
                        until=args.until.isoformat() if args.until else None, status=args.status,
-                       min_confidence=args.min_confidence, limit=args.limit)
+                       min_confidence=args.min_confidence, near=args.near, km=args.km, text=args.text,
+                       unique=not args.all_mentions, sort=args.sort,
+                       limit=args.limit, offset=args.offset)
 
 
 def _progress(stage: str, done: int, total: int) -> None:
@@ -133,7 +166,10 @@ def _coder():
 
 def _read(args) -> tuple:
     check_inputs(args.inputs)
-    options = ReadOptions(default_date=args.date, max_chars=args.max_chars, stdin_format=args.format)
+    from .io.formats import CsvColumns
+
+    options = ReadOptions(default_date=args.date, max_chars=args.max_chars, stdin_format=args.format,
+                          csv_columns=CsvColumns(args.text_column, args.date_column, args.id_column))
     return read_inputs(args.inputs, options)
 
 
@@ -184,19 +220,19 @@ def cmd_events(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .geo.gazetteer import Gazetteer
-    from .extract.actors import country_name
-    from .store.export import write_export
+    from .store.export import write_export, write_parquet
 
     with Store(args.db) as store:
         rows = store.events(_filter(args))
-    gazetteer = Gazetteer.open(progress=_progress)
-    names = lambda iso3: country_name(gazetteer, iso3) if iso3 else ""
-    if args.output:
+    if args.export_format == "parquet":
+        if not args.output:
+            raise UsageError("parquet is binary: give a file with -o")
+        written = write_parquet(rows, args.output)
+    elif args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
-            written = write_export(rows, args.export_format, out, names)
+            written = write_export(rows, args.export_format, out)
     else:
-        written = write_export(rows, args.export_format, sys.stdout, names)
+        written = write_export(rows, args.export_format, sys.stdout)
     sys.stderr.write(f"exported {written} events as {args.export_format}\n")
     return 0
 
@@ -230,6 +266,26 @@ def cmd_show(args) -> int:
     return 0
 
 
+def cmd_dedup(args) -> int:
+    from dataclasses import replace
+
+    with Store(args.db) as store:
+        if args.rebuild or args.km is not None or args.days is not None:
+            rule = replace(store.rule, **{k: v for k, v in (("max_km", args.km), ("date_slack_days", args.days))
+                                          if v is not None})
+            store.rule = rule
+            store.rebuild_clusters()
+        counts = store.counts()
+        merged = store.con.execute("SELECT count(*), coalesce(sum(num_mentions), 0) FROM clusters "
+                                   "WHERE num_mentions > 1").fetchone()
+        rule = store.rule
+    sys.stdout.write(f"{counts['events']} reported events in {counts['articles']} articles -> "
+                     f"{counts['clusters']} events; {merged[0]} reported more than once ({merged[1]} reports).\n"
+                     f"rule: same family and claim, dates within {rule.date_slack_days} day(s), "
+                     f"places within {rule.max_km:g} km, compatible actors\n")
+    return 0
+
+
 def cmd_setup(args) -> int:
     from .geo.gazetteer import Gazetteer, default_gazetteer_path
 
@@ -250,6 +306,15 @@ def cmd_eval(args) -> int:
         reports = [evaluate_places(resources, name, limit=args.limit)
                    for name in (args.dataset or ["gwn", "lgl", "geovirus"])]
         sys.stdout.write((json.dumps(reports, indent=2) if args.json else format_places_report(reports)) + "\n")
+        return 0
+    if args.task == "dedup":
+        from .evaluation.dedup import DEDUP_CORPUS, evaluate_dedup, format_dedup_report
+
+        corpus = Path(args.file) if args.file else DEDUP_CORPUS
+        if not (corpus / "gold.yaml").exists():
+            raise UsageError(f"no dedup corpus (reports.jsonl + gold.yaml) at {corpus}")
+        report = evaluate_dedup(_coder(), corpus)
+        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_dedup_report(report)) + "\n")
         return 0
     if args.task == "time":
         from .evaluation.timebank import TIMEBANK_DIR, evaluate_time, format_time_report
@@ -272,7 +337,7 @@ def cmd_eval(args) -> int:
 
 COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export, "show": cmd_show,
             "actors": cmd_query, "relations": cmd_query, "places": cmd_query, "timeline": cmd_query,
-            "setup": cmd_setup, "eval": cmd_eval}
+            "setup": cmd_setup, "eval": cmd_eval, "dedup": cmd_dedup}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -14,7 +14,9 @@ def test_ingest_is_idempotent_and_queryable(tmp_path, coder):
         counts = store.counts()
         second = ingest(store, coder, read_inputs([str(EXAMPLES)], ReadOptions()))
         assert store.counts() == counts
-    assert first.added == len(list(EXAMPLES.glob("*.txt"))) and first.events == counts["events"] > 0
+    assert first.added == len(list(EXAMPLES.rglob("*.txt"))) + sum(
+        1 for f in EXAMPLES.rglob("*.jsonl") for line in f.open() if line.strip())
+    assert first.events == counts["events"] > counts["clusters"] > 0
     assert second.added == 0 and second.unchanged == first.added
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

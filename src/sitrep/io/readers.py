@@ -16,12 +16,14 @@ from typing import BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..errors import UsageError
 from ..model import Article, RecordError
+from .formats import CSV_SUFFIXES, HTML_SUFFIXES, CsvColumns, read_csv_text, read_html_text
 
 # Reports longer than this are refused: a news report is a few thousand characters,
 # and a 10 MB "article" is almost always a mis-fed file.
 DEFAULT_MAX_CHARS = 200_000
 TEXT_SUFFIXES = (".txt", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+INPUT_SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + HTML_SUFFIXES
 
 _DATE_MARKER = re.compile(r"\A\ufeff?\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?")
 
@@ -32,7 +34,8 @@ Record = Union[Article, RecordError]
 class ReadOptions:
     default_date: Optional[date] = None
     max_chars: int = DEFAULT_MAX_CHARS
-    stdin_format: str = "text"       # "text" or "jsonl"
+    stdin_format: str = "text"       # "text", "jsonl", "csv" or "html"
+    csv_columns: CsvColumns = CsvColumns()
 
 
 def parse_iso_date(value: str) -> date:
@@ -127,22 +130,34 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Record]:
     except OSError as exc:
         yield RecordError(path.name, f"cannot read: {exc.strerror}")
         return
-    # Refuse before reading: a huge file should not be loaded into memory at all.
-    if size > options.max_chars * 4:
+    # Refuse before reading: a huge file should not be loaded into memory at all. A CSV
+    # holds many articles (each checked on its own); an HTML page is mostly markup.
+    suffix = path.suffix.lower()
+    limit = None if suffix in CSV_SUFFIXES else options.max_chars * (25 if suffix in HTML_SUFFIXES else 4)
+    if limit is not None and size > limit:
         yield RecordError(path.name, f"file is {size} bytes, over the limit")
         return
     decoded = _decode(path.name, path.read_bytes())
     if isinstance(decoded, RecordError):
         yield decoded
         return
-    yield article_from_text(path.name, decoded, options)
+    yield from _parse_decoded(decoded, path.name, path.suffix.lower(), options)
+
+
+def _parse_decoded(decoded: str, name: str, suffix: str, options: ReadOptions) -> Iterator[Record]:
+    if suffix in CSV_SUFFIXES:
+        yield from read_csv_text(decoded, name, options, delimiter="\t" if suffix == ".tsv" else ",")
+    elif suffix in HTML_SUFFIXES:
+        yield read_html_text(decoded, name, options)
+    else:
+        yield article_from_text(name, decoded, options)
 
 
 def iter_paths(path: Path) -> Iterator[Path]:
     """A file, or every text/JSONL file under a directory, in a stable order."""
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES:
+            if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
                 yield child
     elif path.is_file():
         yield path
@@ -158,9 +173,12 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions,
             stream = stdin if stdin is not None else sys.stdin.buffer
             if options.stdin_format == "jsonl":
                 yield from read_jsonl_stream(stream, "stdin", options)
+                continue
+            decoded = _decode("stdin", stream.read())
+            if isinstance(decoded, RecordError):
+                yield decoded
             else:
-                decoded = _decode("stdin", stream.read())
-                yield decoded if isinstance(decoded, RecordError) else article_from_text("stdin", decoded, options)
+                yield from _parse_decoded(decoded, "stdin", f".{options.stdin_format}", options)
             continue
         for path in iter_paths(Path(item)):
             yield from read_file(path, options)

@@ -1,75 +1,37 @@
 """The embedded event store: one SQLite file (default ``./sitrep.db``) in WAL mode.
 
-Each article is written in one transaction, so an interrupted ingest never leaves
-half an article; re-ingesting the same text (same doc id, same content hash) is a
-no-op, and a changed text replaces the old coding of that article.
+Each article is written in one transaction, together with the deduplication of its
+events, so an interrupted ingest (Ctrl-C, kill -9) never leaves half an article; a
+re-run skips what is stored. Re-ingesting the same text (same doc id, same content
+hash) is a no-op, and a changed text replaces the old coding of that article.
+The schema and its migrations are in ``schema.py``; the read queries in ``queries.py``.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
+from urllib.parse import urlsplit
 
 from ..errors import StoreError
 from ..model import CodedArticle
 from ..output import article_json
+from . import queries
+from .dedup import DedupRule, EventKey, best_match, claim_of, event_family, key_of, specific_participants
+from .queries import EventFilter
+from .schema import SCHEMA_VERSION, migrate
 
-SCHEMA_VERSION = 1
 DEFAULT_DB = "sitrep.db"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS articles (
-    doc_id TEXT PRIMARY KEY, content_hash TEXT, pub_date TEXT, text TEXT, meta TEXT,
-    error TEXT, ingested_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS events (
-    event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE,
-    event_type TEXT, mode TEXT, acled_event_type TEXT, acled_sub_event_type TEXT, cameo_root TEXT,
-    status TEXT, date_start TEXT, date_end TEXT, date_precision TEXT, date_method TEXT,
-    location_name TEXT, geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
-    geo_precision TEXT, fatalities INTEGER, sentence TEXT, trigger_start INTEGER, trigger_end INTEGER,
-    confidence REAL, body TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
-CREATE INDEX IF NOT EXISTS events_date ON events (date_start);
-CREATE INDEX IF NOT EXISTS events_type ON events (event_type, acled_event_type);
-CREATE TABLE IF NOT EXISTS event_actors (
-    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE, role TEXT, name TEXT,
-    text TEXT, country TEXT, sector TEXT, acled_inter INTEGER, start INTEGER, "end" INTEGER);
-CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
-CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors (name);
-CREATE TABLE IF NOT EXISTS places (
-    doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE, text TEXT, name TEXT,
-    geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT, precision TEXT,
-    start INTEGER, "end" INTEGER);
-CREATE TABLE IF NOT EXISTS quotes (
-    doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE, speaker TEXT,
-    speaker_text TEXT, anonymous INTEGER, affiliation TEXT, quote TEXT, start INTEGER, "end" INTEGER);
-CREATE TABLE IF NOT EXISTS relations (
-    doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE, backer TEXT, backed TEXT,
-    kind TEXT, text TEXT, start INTEGER, "end" INTEGER);
-"""
+__all__ = ["DEFAULT_DB", "EventFilter", "IngestResult", "SCHEMA_VERSION", "Store", "content_hash"]
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    event_type: Optional[str] = None        # PLOVER type
-    acled_type: Optional[str] = None
-    actor: Optional[str] = None             # substring of a canonical name or span text
-    place: Optional[str] = None             # substring of the location name
-    country: Optional[str] = None           # ISO3
-    since: Optional[str] = None             # YYYY-MM-DD, on the event's end date
-    until: Optional[str] = None             # YYYY-MM-DD, on the event's start date
-    status: Optional[str] = None
-    min_confidence: Optional[float] = None
-    limit: int = 100
 
 
 @dataclass(frozen=True)
@@ -80,19 +42,43 @@ class IngestResult:
     error: Optional[str] = None
 
 
+def source_of(meta: dict[str, str]) -> Optional[str]:
+    """Who published the article: a 'source' field, else the url's host."""
+    for key in ("source", "publisher", "outlet"):
+        if meta.get(key):
+            return meta[key]
+    host = urlsplit(meta.get("url", "")).hostname
+    return host.removeprefix("www.") if host else None
+
+
 class Store:
-    def __init__(self, path: str | Path = DEFAULT_DB):
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False, rule: Optional[DedupRule] = None):
         self.path = Path(path)
         try:
-            self.con = sqlite3.connect(self.path, isolation_level=None)
-            self.con.execute("PRAGMA journal_mode=WAL")
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}")
+                self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                           check_same_thread=False)
+            else:
+                self.con = sqlite3.connect(self.path, isolation_level=None)
+                self.con.execute("PRAGMA journal_mode=WAL")
+                self.con.execute("PRAGMA synchronous=NORMAL")
+                migrate(self.con)
             self.con.execute("PRAGMA foreign_keys=ON")
-            self.con.execute("PRAGMA synchronous=NORMAL")
-            self.con.executescript(_SCHEMA)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            version = self.con.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        if readonly and version != SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {version}; run 'sitrep ingest' once to migrate")
+        self.con.create_function("distance_km", 4, queries.distance_km, deterministic=True)
         self.con.row_factory = sqlite3.Row
+        # the rule a store was last clustered with stays its rule, unless one is given
+        self.rule = rule or self._stored_rule()
+
+    def _stored_rule(self) -> DedupRule:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'dedup_rule'").fetchone()
+        return DedupRule(**json.loads(row[0])) if row else DedupRule()
 
     def close(self) -> None:
         self.con.close()
@@ -107,35 +93,35 @@ class Store:
         row = self.con.execute("SELECT content_hash FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
         return row[0] if row else None
 
+    # -- writing -------------------------------------------------------------------
     def save(self, coded: CodedArticle) -> IngestResult:
-        """Write one coded article atomically (replacing an older coding of it)."""
+        """Write one coded article atomically (replacing an older coding of it) and deduplicate its events."""
         text = coded.article.text if coded.article else ""
         digest = content_hash(text) if coded.article else None
         previous = self.known_hash(coded.doc_id)
         if previous is not None and previous == digest and coded.error is None:
             return IngestResult(coded.doc_id, "unchanged", 0)
         body = article_json(coded)
+        meta = dict(coded.article.meta) if coded.article else {}
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
             self.con.execute("BEGIN IMMEDIATE")
+            touched = {r[0] for r in self.con.execute(
+                "SELECT DISTINCT cluster_id FROM events WHERE doc_id = ?", (coded.doc_id,))}
             self.con.execute("DELETE FROM articles WHERE doc_id = ?", (coded.doc_id,))
-            meta = dict(coded.article.meta) if coded.article else {}
-            self.con.execute("INSERT INTO articles VALUES (?,?,?,?,?,?,?)",
-                             (coded.doc_id, digest, body["pub_date"], text, json.dumps(meta), coded.error, now))
+            seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
+            self.con.execute(
+                "INSERT INTO articles (doc_id, content_hash, pub_date, text, meta, error, ingested_at, title, url, "
+                "source, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (coded.doc_id, digest, body["pub_date"], text, json.dumps(meta), coded.error, now,
+                 meta.get("title"), meta.get("url"), source_of(meta), seq))
             for ev in body["events"]:
-                self._insert_event(coded.doc_id, ev)
-            self.con.executemany(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(coded.doc_id, p["text"], p["name"], p["geonameid"], p["lat"], p["lon"], p["country"],
-                  p["admin1"], p["precision"], p["start"], p["end"]) for p in body["places"]])
-            self.con.executemany(
-                "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
-                [(coded.doc_id, q["speaker"], q["speaker_text"], int(q["anonymous"]), q["affiliation"],
-                  q["quote"], q["start"], q["end"]) for q in body["quotes"]])
-            self.con.executemany(
-                "INSERT INTO relations VALUES (?,?,?,?,?,?,?)",
-                [(coded.doc_id, r["backer"], r["backed"], r["kind"], r["text"], r["start"], r["end"])
-                 for r in body["relations"]])
+                cluster_id = self._cluster_for(key_of(ev, coded.doc_id), seq)
+                touched.add(cluster_id)
+                self._insert_event(coded.doc_id, ev, cluster_id)
+            self._insert_article_rows(coded.doc_id, body)
+            for cluster_id in touched:
+                self._refresh_cluster(cluster_id)
             self.con.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self.con.execute("ROLLBACK")
@@ -143,119 +129,159 @@ class Store:
         action = "error" if coded.error else ("replaced" if previous is not None else "added")
         return IngestResult(coded.doc_id, action, len(body["events"]), coded.error)
 
-    def _insert_event(self, doc_id: str, ev: dict[str, Any]) -> None:
+    def _insert_event(self, doc_id: str, ev: dict[str, Any], cluster_id: str) -> None:
         loc = ev["location"] or {}
         d = ev["date"]
         self.con.execute(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, mode, acled_event_type, "
+            "acled_sub_event_type, cameo_root, status, date_start, date_end, date_precision, date_method, "
+            "location_name, geonameid, lat, lon, country, admin1, geo_precision, fatalities, sentence, "
+            "trigger_start, trigger_end, confidence, body, cluster_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (ev["event_id"], doc_id, ev["event_type"], ev["mode"], ev["acled_event_type"],
              ev["acled_sub_event_type"], ev["cameo_root"], ev["status"], d["start"], d["end"], d["precision"],
              d["method"], loc.get("name"), loc.get("geonameid"), loc.get("lat"), loc.get("lon"),
              loc.get("country"), loc.get("admin1"), loc.get("precision"), ev["fatalities"], ev["sentence"],
-             ev["evidence"]["start"], ev["evidence"]["end"], ev["confidence"], json.dumps(ev)))
+             ev["evidence"]["start"], ev["evidence"]["end"], ev["confidence"], json.dumps(ev), cluster_id))
         self.con.executemany(
             "INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?,?)",
             [(ev["event_id"], a["role"], a["name"], a["text"], a["country"], a["sector"], a["acled_inter"],
               a["start"], a["end"]) for a in ev["actors"]])
 
-    # -- queries -------------------------------------------------------------------
-    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        where, args = [], []
-        if f.event_type:
-            where.append("e.event_type = ?")
-            args.append(f.event_type.upper())
-        if f.acled_type:
-            where.append("(e.acled_event_type = ? COLLATE NOCASE OR e.acled_sub_event_type = ? COLLATE NOCASE)")
-            args += [f.acled_type, f.acled_type]
-        if f.actor:
-            where.append("e.event_id IN (SELECT event_id FROM event_actors WHERE name LIKE ? OR text LIKE ?)")
-            args += [f"%{f.actor}%", f"%{f.actor}%"]
-        if f.place:
-            where.append("e.location_name LIKE ?")
-            args.append(f"%{f.place}%")
-        if f.country:
-            where.append("e.country = ?")
-            args.append(f.country.upper())
-        if f.since:
-            where.append("e.date_end >= ?")
-            args.append(f.since)
-        if f.until:
-            where.append("e.date_start <= ?")
-            args.append(f.until)
-        if f.status:
-            where.append("e.status = ?")
-            args.append(f.status)
-        if f.min_confidence is not None:
-            where.append("e.confidence >= ?")
-            args.append(f.min_confidence)
-        sql = "SELECT e.body, e.doc_id FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date_start, e.doc_id, e.trigger_start LIMIT ?"
-        args.append(f.limit)
+    def _insert_article_rows(self, doc_id: str, body: dict[str, Any]) -> None:
+        self.con.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, p["text"], p["name"], p["geonameid"], p["lat"], p["lon"], p["country"],
+              p["admin1"], p["precision"], p["start"], p["end"]) for p in body["places"]])
+        self.con.executemany(
+            "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?)",
+            [(doc_id, q["speaker"], q["speaker_text"], int(q["anonymous"]), q["affiliation"],
+              q["quote"], q["start"], q["end"]) for q in body["quotes"]])
+        self.con.executemany(
+            "INSERT INTO relations VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, r["backer"], r["backed"], r["kind"], r["text"], r["start"], r["end"])
+             for r in body["relations"]])
+
+    # -- deduplication ---------------------------------------------------------------
+    def _candidates(self, new: EventKey, seq: int) -> list[tuple[EventKey, str]]:
+        """Events already clustered, up to article ``seq``, that could match ``new`` (date and box prefilter)."""
+        if new.lat is None or not new.dateable(self.rule):
+            return []
+        slack = self.rule.date_slack_days
+        margin = self.rule.lat_margin()
+        rows = self.con.execute(
+            "SELECT e.event_id, e.doc_id, e.event_type, e.acled_event_type, e.status, e.date_start, e.date_end, "
+            "e.lat, e.lon, e.geonameid, e.cluster_id FROM events e JOIN articles a USING (doc_id) "
+            "WHERE e.date_start <= date(?, ?) AND e.date_end >= date(?, ?) AND e.lat BETWEEN ? AND ? "
+            "AND a.seq <= ? AND e.cluster_id IS NOT NULL AND e.event_id != ?",
+            (new.end.isoformat(), f"+{slack} days", new.start.isoformat(), f"-{slack} days",
+             new.lat - margin, new.lat + margin, seq, new.event_id)).fetchall()
         out = []
-        for row in self.con.execute(sql, args):
-            ev = json.loads(row["body"])
-            ev["doc_id"] = row["doc_id"]
-            out.append(ev)
+        for r in rows:
+            roles = self.con.execute(
+                "SELECT role, name FROM event_actors WHERE event_id = ? AND role != 'supporter'",
+                (r["event_id"],)).fetchall()
+            key = EventKey(r["event_id"], r["doc_id"], event_family(r["event_type"], r["acled_event_type"]),
+                           claim_of(r["status"]), date.fromisoformat(r["date_start"]),
+                           date.fromisoformat(r["date_end"]), r["lat"], r["lon"], r["geonameid"],
+                           specific_participants(n for role, n in roles if role == "source"),
+                           specific_participants(n for _, n in roles))
+            out.append((key, r["cluster_id"]))
         return out
 
-    def event(self, event_id: str) -> Optional[dict[str, Any]]:
-        row = self.con.execute(
-            "SELECT e.body, e.doc_id, a.text, a.pub_date FROM events e JOIN articles a USING (doc_id) "
-            "WHERE e.event_id = ?", (event_id,)).fetchone()
-        if row is None:
-            return None
-        ev = json.loads(row["body"])
-        ev.update(doc_id=row["doc_id"], article_text=row["text"], pub_date=row["pub_date"])
-        return ev
+    def _cluster_for(self, new: EventKey, seq: int) -> str:
+        candidates = self._candidates(new, seq)
+        match = best_match(new, (k for k, _ in candidates), self.rule)
+        if match is None:
+            return new.event_id
+        return next(cid for k, cid in candidates if k.event_id == match.event_id)
 
-    def _grouped(self, select: str, where: str, columns: tuple[str, ...], needle: Optional[str],
-                 group_order: str, limit: int) -> list[dict[str, Any]]:
-        """Run an aggregate query, optionally keeping rows where any of ``columns`` contains ``needle``."""
-        clauses, args = ([where] if where else []), []
-        if needle:
-            clauses.append("(" + " OR ".join(f"{c} LIKE ?" for c in columns) + ")")
-            args += [f"%{needle}%"] * len(columns)
-        sql = select + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" {group_order} LIMIT ?"
-        return [dict(r) for r in self.con.execute(sql, args + [limit])]
+    def _refresh_cluster(self, cluster_id: str) -> None:
+        """Recompute one cluster's row from its events (or drop it when none is left)."""
+        stats = self.con.execute(
+            "SELECT count(*), count(DISTINCT e.doc_id), count(DISTINCT coalesce(a.source, e.doc_id)), "
+            "max(e.fatalities), max(e.confidence) FROM events e JOIN articles a USING (doc_id) "
+            "WHERE e.cluster_id = ?", (cluster_id,)).fetchone()
+        if not stats[0]:
+            self.con.execute("DELETE FROM clusters WHERE cluster_id = ?", (cluster_id,))
+            return
+        # the representative: the most precisely dated, then most confident, then first reported mention
+        rep = self.con.execute(
+            "SELECT e.event_id, e.date_start, e.date_end FROM events e JOIN articles a USING (doc_id) "
+            "WHERE e.cluster_id = ? ORDER BY julianday(e.date_end) - julianday(e.date_start), e.confidence DESC, "
+            "a.seq, e.trigger_start LIMIT 1", (cluster_id,)).fetchone()
+        self.con.execute("INSERT OR REPLACE INTO clusters VALUES (?,?,?,?,?,?,?,?,?)",
+                         (cluster_id, rep[0], rep[1], rep[2], stats[0], stats[1], stats[2], stats[3], stats[4]))
+
+    def rebuild_clusters(self) -> int:
+        """Re-run deduplication over the whole store in ingest order; return the number of clusters."""
+        try:
+            self.con.execute("BEGIN IMMEDIATE")
+            self.con.execute("UPDATE events SET cluster_id = NULL")
+            self.con.execute("DELETE FROM clusters")
+            rows = self.con.execute(
+                "SELECT e.body, e.doc_id, a.seq FROM events e JOIN articles a USING (doc_id) "
+                "ORDER BY a.seq, e.trigger_start").fetchall()
+            for row in rows:
+                key = key_of(json.loads(row["body"]), row["doc_id"])
+                cluster_id = self._cluster_for(key, row["seq"])
+                self.con.execute("UPDATE events SET cluster_id = ? WHERE event_id = ?", (cluster_id, key.event_id))
+            for (cluster_id,) in self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall():
+                self._refresh_cluster(cluster_id)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dedup_rule', ?)",
+                             (json.dumps(dataclasses.asdict(self.rule)),))
+            self.con.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"cannot rebuild clusters: {exc}") from exc
+        return self.con.execute("SELECT count(*) FROM clusters").fetchone()[0]
+
+    # -- queries -------------------------------------------------------------------
+    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        return queries.select_events(self.con, f)
+
+    def count_events(self, f: EventFilter = EventFilter()) -> int:
+        return queries.count_events(self.con, f)
+
+    def event(self, event_id: str) -> Optional[dict[str, Any]]:
+        return queries.event_detail(self.con, event_id)
 
     def actors(self, name: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
-        """Actors by how many events they take part in, with their roles."""
-        return self._grouped(
-            "SELECT name, country, sector, acled_inter, count(DISTINCT event_id) AS events, "
+        """Actors by how many (deduplicated) events they take part in, with their roles."""
+        return queries.grouped(
+            self.con, "SELECT name, ea.country AS country, sector, acled_inter, "
+            "count(DISTINCT e.cluster_id) AS events, count(DISTINCT ea.event_id) AS mentions, "
             "sum(role = 'source') AS as_source, sum(role = 'target') AS as_target, "
-            "sum(role = 'supporter') AS as_supporter FROM event_actors", "", ("name", "text"), name,
+            "sum(role = 'supporter') AS as_supporter FROM event_actors ea JOIN events e USING (event_id)",
+            "", ("name", "text"), name,
             "GROUP BY name ORDER BY events DESC, name", limit)
 
     def relations(self, actor: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Backing and alliance relations, with how many articles state each and one example."""
-        return self._grouped(
-            "SELECT backer, kind, backed, count(DISTINCT doc_id) AS articles, min(text) AS example FROM relations",
-            "", ("backer", "backed"), actor, "GROUP BY backer, kind, backed ORDER BY articles DESC, backer", limit)
+        return queries.grouped(
+            self.con, "SELECT backer, kind, backed, count(DISTINCT doc_id) AS articles, min(text) AS example "
+            "FROM relations", "", ("backer", "backed"), actor,
+            "GROUP BY backer, kind, backed ORDER BY articles DESC, backer", limit)
 
     def places(self, name: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Places where events happened, with their event counts."""
-        return self._grouped(
-            "SELECT location_name AS name, geonameid, country, admin1, geo_precision AS precision, "
+        return queries.grouped(
+            self.con, "SELECT location_name AS name, geonameid, country, admin1, geo_precision AS precision, "
             "round(avg(lat), 5) AS lat, round(avg(lon), 5) AS lon, count(*) AS events FROM events",
             "location_name IS NOT NULL", ("location_name",), name,
             "GROUP BY location_name, geonameid ORDER BY events DESC, name", limit)
 
-    def timeline(self, period: str = "month", by: str = "acled_event_type") -> list[dict[str, Any]]:
-        """Event counts per day, week or month, by PLOVER or ACLED type."""
-        bucket = {"day": "date_start", "week": "strftime('%Y-W%W', date_start)",
-                  "month": "substr(date_start, 1, 7)"}.get(period)
-        column = {"acled_event_type": "acled_event_type", "event_type": "event_type"}.get(by)
-        if bucket is None or column is None:
-            raise StoreError(f"timeline: unknown period {period!r} or grouping {by!r}")
-        sql = (f"SELECT {bucket} AS period, coalesce({column}, '(none)') AS type, count(*) AS events, "
-               f"sum(coalesce(fatalities, 0)) AS fatalities FROM events GROUP BY period, type ORDER BY period, type")
-        return [dict(r) for r in self.con.execute(sql)]
+    def timeline(self, period: str = "month", by: str = "acled_event_type",
+                 f: Optional[EventFilter] = None) -> list[dict[str, Any]]:
+        """Deduplicated event counts per day, week or month, by PLOVER or ACLED type."""
+        return queries.timeline(self.con, period, by, f)
 
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("articles", "events", "event_actors", "places", "quotes", "relations")}
+                for table in ("articles", "events", "clusters", "event_actors", "places", "quotes", "relations")}
+
+    def integrity(self) -> str:
+        return self.con.execute("PRAGMA integrity_check").fetchone()[0]
 
     def iter_articles(self) -> Iterator[sqlite3.Row]:
         yield from self.con.execute("SELECT * FROM articles ORDER BY doc_id")

@@ -1,0 +1,204 @@
+"""Read queries over the store: event filters, sorting and paging, and the aggregates.
+
+Filters always apply to the stored events (each article's coding). With
+``unique=True`` (the default) the answer has one row per deduplicated event: the
+cluster's representative event, with the cluster's counts under ``"cluster"``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..errors import StoreError
+
+SORTS = {
+    "date": ("c.date_start, c.cluster_id", "e.date_start, e.doc_id, e.trigger_start"),
+    "-date": ("c.date_start DESC, c.cluster_id", "e.date_start DESC, e.doc_id, e.trigger_start"),
+    "fatalities": ("coalesce(c.fatalities, -1) DESC, c.date_start", "coalesce(e.fatalities, -1) DESC, e.date_start"),
+    "confidence": ("c.confidence DESC, c.date_start", "e.confidence DESC, e.date_start"),
+    "mentions": ("c.num_mentions DESC, c.date_start", "e.date_start"),
+}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    event_type: Optional[str] = None        # PLOVER type
+    acled_type: Optional[str] = None        # ACLED event type or sub-type
+    actor: Optional[str] = None             # substring of a canonical name or span text
+    place: Optional[str] = None             # substring of the location name
+    country: Optional[str] = None           # ISO3
+    near: Optional[tuple[float, float]] = None   # (lat, lon) ...
+    km: float = 25.0                        # ... within this many km
+    since: Optional[str] = None             # YYYY-MM-DD, on the event's end date
+    until: Optional[str] = None             # YYYY-MM-DD, on the event's start date
+    status: Optional[str] = None
+    min_confidence: Optional[float] = None
+    text: Optional[str] = None              # substring of the evidence sentence
+    doc_id: Optional[str] = None
+    unique: bool = True                     # one row per deduplicated event
+    sort: str = "date"
+    limit: Optional[int] = 100             # None: all
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORTS:
+            raise StoreError(f"unknown sort {self.sort!r}; choose from {', '.join(SORTS)}")
+        if (self.limit is not None and self.limit < 0) or self.offset < 0:
+            raise StoreError("limit and offset must not be negative")
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """SQL function: great-circle distance, NULL when a coordinate is missing."""
+    if None in (lat1, lon1, lat2, lon2):
+        return None
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def where_clause(f: EventFilter) -> tuple[list[str], list[Any]]:
+    """SQL conditions on the events table (aliased ``e``) for a filter."""
+    where: list[str] = []
+    args: list[Any] = []
+
+    def like(value: str) -> str:
+        return f"%{value}%"
+
+    if f.event_type:
+        where.append("e.event_type = ?")
+        args.append(f.event_type.upper())
+    if f.acled_type:
+        where.append("(e.acled_event_type = ? COLLATE NOCASE OR e.acled_sub_event_type = ? COLLATE NOCASE)")
+        args += [f.acled_type, f.acled_type]
+    if f.actor:
+        where.append("e.event_id IN (SELECT event_id FROM event_actors WHERE name LIKE ? OR text LIKE ?)")
+        args += [like(f.actor), like(f.actor)]
+    if f.place:
+        where.append("e.location_name LIKE ?")
+        args.append(like(f.place))
+    if f.country:
+        where.append("e.country = ?")
+        args.append(f.country.upper())
+    if f.near is not None:
+        lat, lon = f.near
+        dlat = f.km / 111.0
+        dlon = f.km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
+        # the bounding box uses the index on lat; the exact distance then trims its corners
+        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND distance_km(e.lat, e.lon, ?, ?) <= ?")
+        args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lon, f.km]
+    if f.since:
+        where.append("e.date_end >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append("e.date_start <= ?")
+        args.append(f.until)
+    if f.status:
+        where.append("e.status = ?")
+        args.append(f.status)
+    if f.min_confidence is not None:
+        where.append("e.confidence >= ?")
+        args.append(f.min_confidence)
+    if f.text:
+        where.append("e.sentence LIKE ?")
+        args.append(like(f.text))
+    if f.doc_id:
+        where.append("e.doc_id = ?")
+        args.append(f.doc_id)
+    return where, args
+
+
+def _cluster_json(row: sqlite3.Row) -> dict[str, Any]:
+    return {"cluster_id": row["cluster_id"], "num_mentions": row["num_mentions"],
+            "num_articles": row["num_articles"], "num_sources": row["num_sources"],
+            "fatalities": row["c_fatalities"]}
+
+
+def select_events(con: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    where, args = where_clause(f)
+    cluster_order, event_order = SORTS[f.sort]
+    if f.unique:
+        sql = ("SELECT c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, c.fatalities AS c_fatalities, "
+               "e.body, e.doc_id, a.title, a.url, a.source, a.pub_date FROM clusters c "
+               "JOIN events e ON e.event_id = c.representative JOIN articles a ON a.doc_id = e.doc_id")
+        if where:
+            sql += " WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE " + " AND ".join(where) + ")"
+        sql += f" ORDER BY {cluster_order} LIMIT ? OFFSET ?"
+    else:
+        sql = ("SELECT c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, c.fatalities AS c_fatalities, "
+               "e.body, e.doc_id, a.title, a.url, a.source, a.pub_date FROM events e "
+               "JOIN clusters c ON c.cluster_id = e.cluster_id JOIN articles a ON a.doc_id = e.doc_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {event_order} LIMIT ? OFFSET ?"
+    out = []
+    for row in con.execute(sql, args + [-1 if f.limit is None else f.limit, f.offset]):
+        ev = json.loads(row["body"])
+        ev["doc_id"] = row["doc_id"]
+        ev["cluster"] = _cluster_json(row)
+        ev["article"] = {"title": row["title"], "url": row["url"], "source": row["source"], "pub_date": row["pub_date"]}
+        out.append(ev)
+    return out
+
+
+def count_events(con: sqlite3.Connection, f: EventFilter) -> int:
+    where, args = where_clause(f)
+    column = "DISTINCT e.cluster_id" if f.unique else "*"
+    sql = f"SELECT count({column}) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    return con.execute(sql, args).fetchone()[0]
+
+
+def event_detail(con: sqlite3.Connection, event_id: str) -> Optional[dict[str, Any]]:
+    """One event (by its id or its cluster's id) with its article, quotes and the other mentions."""
+    row = con.execute(
+        "SELECT e.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
+        "FROM events e JOIN articles a USING (doc_id) WHERE e.event_id = ? "
+        "UNION ALL SELECT e.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
+        "FROM clusters c JOIN events e ON e.event_id = c.representative JOIN articles a USING (doc_id) "
+        "WHERE c.cluster_id = ? LIMIT 1", (event_id, event_id)).fetchone()
+    if row is None:
+        return None
+    ev = json.loads(row["body"])
+    ev.update(doc_id=row["doc_id"], article_text=row["text"], pub_date=row["pub_date"],
+              article={"doc_id": row["doc_id"], "title": row["title"], "url": row["url"], "source": row["source"],
+                       "pub_date": row["pub_date"]})
+    ev["quotes"] = [dict(q) for q in con.execute(
+        "SELECT speaker, speaker_text, anonymous, affiliation, quote, start, \"end\" FROM quotes WHERE doc_id = ? "
+        "ORDER BY start", (row["doc_id"],))]
+    cluster = con.execute("SELECT * FROM clusters WHERE cluster_id = ?", (row["cluster_id"],)).fetchone()
+    ev["cluster"] = dict(cluster) if cluster else None
+    ev["cluster_mentions"] = [dict(m) for m in con.execute(
+        "SELECT e.event_id, e.doc_id, a.source, a.title, a.pub_date, e.sentence, e.date_start, e.location_name "
+        "FROM events e JOIN articles a USING (doc_id) WHERE e.cluster_id = ? ORDER BY a.seq, e.trigger_start",
+        (row["cluster_id"],))]
+    return ev
+
+
+def grouped(con: sqlite3.Connection, select: str, where: str, columns: tuple[str, ...], needle: Optional[str],
+            group_order: str, limit: int) -> list[dict[str, Any]]:
+    """Run an aggregate query, optionally keeping rows where any of ``columns`` contains ``needle``."""
+    clauses, args = ([where] if where else []), []
+    if needle:
+        clauses.append("(" + " OR ".join(f"{c} LIKE ?" for c in columns) + ")")
+        args += [f"%{needle}%"] * len(columns)
+    sql = select + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" {group_order} LIMIT ?"
+    return [dict(r) for r in con.execute(sql, args + [limit])]
+
+
+def timeline(con: sqlite3.Connection, period: str, by: str, f: Optional[EventFilter] = None) -> list[dict[str, Any]]:
+    """Deduplicated event counts per day, week or month, by PLOVER or ACLED type."""
+    bucket = {"day": "c.date_start", "week": "strftime('%Y-W%W', c.date_start)",
+              "month": "substr(c.date_start, 1, 7)"}.get(period)
+    column = {"acled_event_type": "e.acled_event_type", "event_type": "e.event_type"}.get(by)
+    if bucket is None or column is None:
+        raise StoreError(f"timeline: unknown period {period!r} or grouping {by!r}")
+    where, args = where_clause(f) if f is not None else ([], [])
+    sql = (f"SELECT {bucket} AS period, coalesce({column}, '(none)') AS type, count(*) AS events, "
+           f"sum(coalesce(c.fatalities, 0)) AS fatalities FROM clusters c JOIN events e ON e.event_id = c.representative")
+    if where:
+        sql += " WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE " + " AND ".join(where) + ")"
+    sql += " GROUP BY period, type ORDER BY period, type"
+    return [dict(r) for r in con.execute(sql, args)]

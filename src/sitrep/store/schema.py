@@ -1,0 +1,115 @@
+"""The store's schema and its migrations.
+
+The schema version lives in SQLite's ``PRAGMA user_version``. Opening a store runs
+every migration above that version, each in its own transaction, so an old store is
+upgraded in place and a new one is built by the same steps. A migration is never
+edited once released: change the schema by appending one.
+
+Tables (every row that makes a claim carries the offsets of its evidence span):
+
+- ``articles``: one per report, with its content hash, source, url and title;
+- ``events``: one per event an article reports (an "event mention" in GDELT's
+  terms), its full contract JSON in ``body``, and the ``cluster_id`` it was
+  deduplicated into;
+- ``clusters``: one per real-world event, with ``num_mentions``, ``num_articles``
+  and ``num_sources`` over its events, and its representative event;
+- ``event_actors``, ``places``, ``quotes``, ``relations``: per event or article.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable
+
+_V1 = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    doc_id TEXT PRIMARY KEY, content_hash TEXT, pub_date TEXT, text TEXT, meta TEXT,
+    error TEXT, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE,
+    event_type TEXT, mode TEXT, acled_event_type TEXT, acled_sub_event_type TEXT, cameo_root TEXT,
+    status TEXT, date_start TEXT, date_end TEXT, date_precision TEXT, date_method TEXT,
+    location_name TEXT, geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT,
+    geo_precision TEXT, fatalities INTEGER, sentence TEXT, trigger_start INTEGER, trigger_end INTEGER,
+    confidence REAL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id);
+CREATE INDEX IF NOT EXISTS events_date ON events (date_start);
+CREATE INDEX IF NOT EXISTS events_type ON events (event_type, acled_event_type);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE, role TEXT, name TEXT,
+    text TEXT, country TEXT, sector TEXT, acled_inter INTEGER, start INTEGER, "end" INTEGER);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event_id);
+CREATE INDEX IF NOT EXISTS event_actors_name ON event_actors (name);
+CREATE TABLE IF NOT EXISTS places (
+    doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE, text TEXT, name TEXT,
+    geonameid INTEGER, lat REAL, lon REAL, country TEXT, admin1 TEXT, precision TEXT,
+    start INTEGER, "end" INTEGER);
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE, speaker TEXT,
+    speaker_text TEXT, anonymous INTEGER, affiliation TEXT, quote TEXT, start INTEGER, "end" INTEGER);
+CREATE TABLE IF NOT EXISTS relations (
+    doc_id TEXT NOT NULL REFERENCES articles(doc_id) ON DELETE CASCADE, backer TEXT, backed TEXT,
+    kind TEXT, text TEXT, start INTEGER, "end" INTEGER);
+"""
+
+# v2: article provenance columns, deduplication into clusters, indexes for the
+# filters that 100,000-event stores need (place, country, coordinates, docs of a table).
+_V2 = """
+ALTER TABLE articles ADD COLUMN title TEXT;
+ALTER TABLE articles ADD COLUMN url TEXT;
+ALTER TABLE articles ADD COLUMN source TEXT;
+ALTER TABLE articles ADD COLUMN seq INTEGER;
+UPDATE articles SET seq = rowid;
+ALTER TABLE events ADD COLUMN cluster_id TEXT;
+UPDATE events SET cluster_id = event_id;
+CREATE INDEX events_cluster ON events (cluster_id);
+CREATE INDEX events_country ON events (country, date_start);
+CREATE INDEX events_lat ON events (lat);
+CREATE INDEX places_doc ON places (doc_id);
+CREATE INDEX quotes_doc ON quotes (doc_id);
+CREATE INDEX relations_doc ON relations (doc_id);
+CREATE TABLE clusters (
+    cluster_id TEXT PRIMARY KEY, representative TEXT NOT NULL, date_start TEXT, date_end TEXT,
+    num_mentions INTEGER NOT NULL, num_articles INTEGER NOT NULL, num_sources INTEGER NOT NULL,
+    fatalities INTEGER, confidence REAL);
+CREATE INDEX clusters_date ON clusters (date_start);
+INSERT INTO clusters
+    SELECT e.event_id, e.event_id, e.date_start, e.date_end, 1, 1, 1, e.fatalities, e.confidence FROM events e;
+"""
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None] | str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _legacy_version(con: sqlite3.Connection) -> int:
+    """Stores written before ``user_version`` was used kept their version in ``meta``."""
+    has_meta = con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: sqlite3.Connection) -> int:
+    """Bring the schema to SCHEMA_VERSION; return the version found before."""
+    found = con.execute("PRAGMA user_version").fetchone()[0] or _legacy_version(con)
+    if found > SCHEMA_VERSION:
+        raise sqlite3.DatabaseError(f"store has schema version {found}, newer than this sitrep ({SCHEMA_VERSION})")
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        step = MIGRATIONS[version - 1]
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            statements = step if isinstance(step, str) else None
+            if statements is not None:
+                for statement in (s.strip() for s in statements.split(";")):
+                    if statement:
+                        con.execute(statement)
+            else:
+                step(con)
+            con.execute(f"PRAGMA user_version = {version}")
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),))
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return found
