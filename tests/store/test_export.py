@@ -74,3 +74,71 @@ def test_cli_export_to_file_with_filters(tmp_path, coder, monkeypatch, capsys):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows and all(r["event_type"] == "Battles" for r in rows)
     assert any(r["country"] for r in rows)      # country names come from the gazetteer
+
+
+def test_parquet_round_trips(events, tmp_path):
+    import pyarrow.parquet as pq
+
+    from sitrep.store.export import write_parquet
+
+    n = write_parquet(events, tmp_path / "e.parquet")
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert n == table.num_rows == len(events)
+    assert table.column_names[:len(CSV_COLUMNS)] == CSV_COLUMNS
+    assert [json.loads(b) for b in table.column("body").to_pylist()] == events
+    assert str(table.schema.field("latitude").type) == "double"
+
+
+def test_gdelt_tsv_has_gdelt_columns_and_codes(events):
+    from sitrep.store.standards import GDELT_COLUMNS
+
+    n, text = _export(events, "gdelt")
+    rows = [line.split("\t") for line in text.splitlines()]
+    assert n == len(rows) == len(events) and all(len(r) == len(GDELT_COLUMNS) == 61 for r in rows)
+    col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+    for row, event in zip(rows, events):
+        assert row[col["Day"]] == event["date"]["start"].replace("-", "")
+        root = event["cameo_root"] or ""
+        assert row[col["EventRootCode"]] == root
+        if root:
+            quad = int(row[col["QuadClass"]])
+            assert quad == (1 if root <= "05" else 2 if root <= "08" else 3 if root <= "14" else 4)
+            assert (float(row[col["GoldsteinScale"]]) < 0) == (root >= "09")
+        assert int(row[col["NumMentions"]]) == event["cluster"]["num_mentions"]
+        if event["location"]:
+            assert float(row[col["ActionGeo_Lat"]]) == event["location"]["lat"]
+    assert sum(int(r[col["IsRootEvent"]]) for r in rows) == len({e["doc_id"] for e in events})
+
+
+def test_plover_json_uses_plover_field_names(events):
+    n, text = _export(events, "plover")
+    records = json.loads(text)
+    assert n == len(records) == len(events)
+    for record, event in zip(records, events):
+        assert record["event"] == event["event_type"] and record["text"] == event["sentence"]
+        assert all({"actorText", "code"} <= set(a) for a in record["source"] + record["target"])
+
+
+def test_acled_export_loads_in_pandas_with_acled_value_sets(events):
+    pandas = pytest.importorskip("pandas")
+    _, text = _export(events, "acled")
+    frame = pandas.read_csv(io.StringIO(text))
+    assert list(frame.columns) == ACLED_COLUMNS
+    assert set(frame["event_type"]) <= ACLED_TYPES
+    assert set(frame["inter1"]) | set(frame["inter2"]) <= set(range(0, 9))
+    assert frame["fatalities"].dtype.kind == "i" and frame["latitude"].dropna().between(-90, 90).all()
+
+
+def test_near_filter_keeps_events_within_the_radius(events, tmp_path_factory, coder):
+    from sitrep.store.dedup import haversine_km
+
+    db = tmp_path_factory.mktemp("near") / "s.db"
+    with Store(db) as store:
+        ingest(store, coder, read_inputs([str(EXAMPLES)], ReadOptions()))
+        kharkiv = (49.98, 36.25)
+        near = store.events(EventFilter(near=kharkiv, km=50, unique=False, limit=None))
+        everything = store.events(EventFilter(unique=False, limit=None))
+    assert near and len(near) < len(everything)
+    inside = {e["event_id"] for e in everything
+              if e["location"] and haversine_km(*kharkiv, e["location"]["lat"], e["location"]["lon"]) <= 50}
+    assert {e["event_id"] for e in near} == inside
