@@ -9,14 +9,20 @@ Public API::
         print(article_json(coded))
 """
 from .errors import PipelineError, ResourceError, SitrepError, StoreError, UsageError
-from .model import (Actor, ActorRole, Article, CodedArticle, Event, EventCoding, Evidence, Place, Quote,
-                    RecordError, Relation, TimeSpan)
 
 __version__ = "0.1.0"
 
 
+_MODEL = ("Actor", "ActorRole", "Article", "CodedArticle", "Event", "EventCoding", "Evidence", "Place", "Quote",
+          "RecordError", "Relation", "TimeSpan")
+
+
 def __getattr__(name):
-    # heavy imports (spaCy) only when asked for
+    # imports only when asked for: spaCy is heavy, and `sitrep events` should start fast
+    if name in _MODEL:
+        from . import model
+
+        return getattr(model, name)
     if name in ("Coder", "Resources"):
         from . import coder
 

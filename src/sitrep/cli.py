@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 import time
 from datetime import date
@@ -25,7 +24,6 @@ from typing import Optional, Sequence
 
 from . import __version__
 from .errors import SitrepError, UsageError
-from .io.readers import DEFAULT_MAX_CHARS, ReadOptions, check_inputs, parse_iso_date, read_inputs
 from .render import event_table, highlight_event
 from .store.queries import SORTS
 from .store.sqlite import DEFAULT_DB, EventFilter, Store
@@ -39,6 +37,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _date(value: str) -> date:
+    from .io.readers import parse_iso_date
+
     try:
         return parse_iso_date(value)
     except ValueError:
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("inputs", nargs="+", metavar="INPUT", help="file, directory, .jsonl, or - for stdin")
         sp.add_argument("--date", type=_date, help="publication date for inputs without a 'date' line")
         sp.add_argument("--format", choices=["text", "jsonl", "csv", "html"], default="text", help="format of stdin")
-        sp.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="refuse longer articles")
+        sp.add_argument("--max-chars", type=int, default=200_000, help="refuse longer articles (default 200000)")
         sp.add_argument("--text-column", default="text", help="CSV: the column holding the article text")
         sp.add_argument("--date-column", default="date", help="CSV: the column holding the publication date")
         sp.add_argument("--id-column", default="id", help="CSV: the column holding the article id")
@@ -167,6 +167,7 @@ def _coder():
 def _read(args) -> tuple:
     check_inputs(args.inputs)
     from .io.formats import CsvColumns
+    from .io.readers import ReadOptions, check_inputs, read_inputs
 
     options = ReadOptions(default_date=args.date, max_chars=args.max_chars, stdin_format=args.format,
                           csv_columns=CsvColumns(args.text_column, args.date_column, args.id_column))
@@ -343,8 +344,11 @@ COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "expor
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, stream=sys.stderr,
-                        format="sitrep: %(levelname)s: %(message)s")
+    if args.verbose or args.command in ("code", "ingest", "eval", "setup", "serve"):
+        import logging  # the read commands log nothing; not importing it keeps them quick to start
+
+        logging.basicConfig(level=logging.INFO if args.verbose else logging.ERROR, stream=sys.stderr,
+                            format="sitrep: %(levelname)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:

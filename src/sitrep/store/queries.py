@@ -19,7 +19,7 @@ SORTS = {
     "-date": ("c.date_start DESC, c.cluster_id", "e.date_start DESC, e.doc_id, e.trigger_start"),
     "fatalities": ("coalesce(c.fatalities, -1) DESC, c.date_start", "coalesce(e.fatalities, -1) DESC, e.date_start"),
     "confidence": ("c.confidence DESC, c.date_start", "e.confidence DESC, e.date_start"),
-    "mentions": ("c.num_mentions DESC, c.date_start", "e.date_start"),
+    "mentions": ("c.num_mentions DESC, c.date_start", "c.num_mentions DESC, e.date_start"),
 }
 
 
@@ -103,7 +103,8 @@ def where_clause(f: EventFilter) -> tuple[list[str], list[Any]]:
         where.append("e.confidence >= ?")
         args.append(f.min_confidence)
     if f.text:
-        where.append("e.sentence LIKE ?")
+        # three characters or more use the trigram index; shorter ones scan it
+        where.append("e.rowid IN (SELECT rowid FROM event_text WHERE sentence LIKE ?)")
         args.append(like(f.text))
     if f.doc_id:
         where.append("e.doc_id = ?")
@@ -117,31 +118,58 @@ def _cluster_json(row: sqlite3.Row) -> dict[str, Any]:
             "fatalities": row["c_fatalities"]}
 
 
+def _broad(f: EventFilter) -> bool:
+    """Whether a filter keeps a large share of events: only type, status or confidence
+    conditions and at most one date bound, with the list in date order."""
+    selective = (f.actor, f.place, f.country, f.near, f.text, f.doc_id, f.since and f.until)
+    return f.sort in ("date", "-date") and not any(selective)
+
+
 def select_events(con: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
+    """One page of events. The page is chosen on the narrow tables first; only its rows'
+    bodies and articles are then read (sorting bodies of every match is what made
+    deep pages slow)."""
     where, args = where_clause(f)
     cluster_order, event_order = SORTS[f.sort]
     if f.unique:
-        sql = ("SELECT c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, c.fatalities AS c_fatalities, "
-               "e.body, e.doc_id, a.title, a.url, a.source, a.pub_date FROM clusters c "
-               "JOIN events e ON e.event_id = c.representative JOIN articles a ON a.doc_id = e.doc_id")
-        if where:
+        sql = "SELECT c.representative FROM clusters c"
+        if where and _broad(f):
+            # most events match: walk the clusters in date order and stop at the page's end
+            sql += (" WHERE EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.cluster_id AND "
+                    + " AND ".join(where) + ")")
+        elif where:
+            # few events match: find them through their indexes first
             sql += " WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE " + " AND ".join(where) + ")"
         sql += f" ORDER BY {cluster_order} LIMIT ? OFFSET ?"
     else:
-        sql = ("SELECT c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, c.fatalities AS c_fatalities, "
-               "e.body, e.doc_id, a.title, a.url, a.source, a.pub_date FROM events e "
-               "JOIN clusters c ON c.cluster_id = e.cluster_id JOIN articles a ON a.doc_id = e.doc_id")
+        sql = "SELECT e.event_id FROM events e"
+        if f.sort in ("mentions",):
+            sql += " JOIN clusters c ON c.cluster_id = e.cluster_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {event_order} LIMIT ? OFFSET ?"
-    out = []
-    for row in con.execute(sql, args + [-1 if f.limit is None else f.limit, f.offset]):
-        ev = json.loads(row["body"])
-        ev["doc_id"] = row["doc_id"]
-        ev["cluster"] = _cluster_json(row)
-        ev["article"] = {"title": row["title"], "url": row["url"], "source": row["source"], "pub_date": row["pub_date"]}
-        out.append(ev)
-    return out
+    page = [r[0] for r in con.execute(sql, args + [-1 if f.limit is None else f.limit, f.offset])]
+    return events_by_id(con, page)
+
+
+def events_by_id(con: sqlite3.Connection, event_ids: list[str]) -> list[dict[str, Any]]:
+    """Events with their cluster and article, in the order of ``event_ids``."""
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in (event_ids[i:i + 500] for i in range(0, len(event_ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        for row in con.execute(
+                "SELECT e.event_id, c.cluster_id, c.num_mentions, c.num_articles, c.num_sources, "
+                "c.fatalities AS c_fatalities, b.body, e.doc_id, a.title, a.url, a.source, a.pub_date "
+                "FROM events e JOIN clusters c ON c.cluster_id = e.cluster_id "
+                "JOIN articles a ON a.doc_id = e.doc_id JOIN event_bodies b ON b.event_id = e.event_id "
+                f"WHERE e.event_id IN ({marks})", chunk):
+            ev = json.loads(row["body"])
+            ev["doc_id"] = row["doc_id"]
+            ev["cluster"] = _cluster_json(row)
+            ev["article"] = {"title": row["title"], "url": row["url"], "source": row["source"],
+                             "pub_date": row["pub_date"]}
+            found[row["event_id"]] = ev
+    return [found[i] for i in event_ids if i in found]
 
 
 def count_events(con: sqlite3.Connection, f: EventFilter) -> int:
@@ -154,10 +182,11 @@ def count_events(con: sqlite3.Connection, f: EventFilter) -> int:
 def event_detail(con: sqlite3.Connection, event_id: str) -> Optional[dict[str, Any]]:
     """One event (by its id or its cluster's id) with its article, quotes and the other mentions."""
     row = con.execute(
-        "SELECT e.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
-        "FROM events e JOIN articles a USING (doc_id) WHERE e.event_id = ? "
-        "UNION ALL SELECT e.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
+        "SELECT b.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
+        "FROM events e JOIN articles a USING (doc_id) JOIN event_bodies b USING (event_id) WHERE e.event_id = ? "
+        "UNION ALL SELECT b.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
         "FROM clusters c JOIN events e ON e.event_id = c.representative JOIN articles a USING (doc_id) "
+        "JOIN event_bodies b ON b.event_id = e.event_id "
         "WHERE c.cluster_id = ? LIMIT 1", (event_id, event_id)).fetchone()
     if row is None:
         return None
@@ -171,8 +200,9 @@ def event_detail(con: sqlite3.Connection, event_id: str) -> Optional[dict[str, A
     cluster = con.execute("SELECT * FROM clusters WHERE cluster_id = ?", (row["cluster_id"],)).fetchone()
     ev["cluster"] = dict(cluster) if cluster else None
     ev["cluster_mentions"] = [dict(m) for m in con.execute(
-        "SELECT e.event_id, e.doc_id, a.source, a.title, a.pub_date, e.sentence, e.date_start, e.location_name "
-        "FROM events e JOIN articles a USING (doc_id) WHERE e.cluster_id = ? ORDER BY a.seq, e.trigger_start",
+        "SELECT e.event_id, e.doc_id, a.source, a.title, a.pub_date, t.sentence, e.date_start, e.location_name "
+        "FROM events e JOIN articles a USING (doc_id) JOIN event_text t ON t.rowid = e.rowid "
+        "WHERE e.cluster_id = ? ORDER BY a.seq, e.trigger_start",
         (row["cluster_id"],))]
     return ev
 

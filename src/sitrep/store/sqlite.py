@@ -9,28 +9,30 @@ The schema and its migrations are in ``schema.py``; the read queries in ``querie
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import TYPE_CHECKING, Any, Iterator, Optional
 from urllib.parse import urlsplit
 
 from ..errors import StoreError
-from ..model import CodedArticle
-from ..output import article_json
 from . import queries
 from .dedup import DedupRule, EventKey, best_match, claim_of, event_family, key_of, specific_participants
 from .queries import EventFilter
 from .schema import SCHEMA_VERSION, migrate
+
+if TYPE_CHECKING:  # the read side (sitrep events, the web API) never needs the model
+    from ..model import CodedArticle
 
 DEFAULT_DB = "sitrep.db"
 __all__ = ["DEFAULT_DB", "EventFilter", "IngestResult", "SCHEMA_VERSION", "Store", "content_hash"]
 
 
 def content_hash(text: str) -> str:
+    import hashlib  # not at the top: the read commands never hash
+
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -96,6 +98,8 @@ class Store:
     # -- writing -------------------------------------------------------------------
     def save(self, coded: CodedArticle) -> IngestResult:
         """Write one coded article atomically (replacing an older coding of it) and deduplicate its events."""
+        from ..output import article_json
+
         text = coded.article.text if coded.article else ""
         digest = content_hash(text) if coded.article else None
         previous = self.known_hash(coded.doc_id)
@@ -133,16 +137,19 @@ class Store:
         loc = ev["location"] or {}
         d = ev["date"]
         self.con.execute(
-            "INSERT OR REPLACE INTO events (event_id, doc_id, event_type, mode, acled_event_type, "
+            "INSERT INTO events (event_id, doc_id, event_type, mode, acled_event_type, "
             "acled_sub_event_type, cameo_root, status, date_start, date_end, date_precision, date_method, "
-            "location_name, geonameid, lat, lon, country, admin1, geo_precision, fatalities, sentence, "
-            "trigger_start, trigger_end, confidence, body, cluster_id) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "location_name, geonameid, lat, lon, country, admin1, geo_precision, fatalities, "
+            "trigger_start, trigger_end, confidence, cluster_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (ev["event_id"], doc_id, ev["event_type"], ev["mode"], ev["acled_event_type"],
              ev["acled_sub_event_type"], ev["cameo_root"], ev["status"], d["start"], d["end"], d["precision"],
              d["method"], loc.get("name"), loc.get("geonameid"), loc.get("lat"), loc.get("lon"),
-             loc.get("country"), loc.get("admin1"), loc.get("precision"), ev["fatalities"], ev["sentence"],
-             ev["evidence"]["start"], ev["evidence"]["end"], ev["confidence"], json.dumps(ev), cluster_id))
+             loc.get("country"), loc.get("admin1"), loc.get("precision"), ev["fatalities"],
+             ev["evidence"]["start"], ev["evidence"]["end"], ev["confidence"], cluster_id))
+        rowid = self.con.execute("SELECT rowid FROM events WHERE event_id = ?", (ev["event_id"],)).fetchone()[0]
+        self.con.execute("INSERT INTO event_bodies VALUES (?, ?)", (ev["event_id"], json.dumps(ev)))
+        self.con.execute("INSERT INTO event_text (rowid, sentence) VALUES (?, ?)", (rowid, ev["sentence"]))
         self.con.executemany(
             "INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?,?)",
             [(ev["event_id"], a["role"], a["name"], a["text"], a["country"], a["sector"], a["acled_inter"],
@@ -220,7 +227,8 @@ class Store:
             self.con.execute("UPDATE events SET cluster_id = NULL")
             self.con.execute("DELETE FROM clusters")
             rows = self.con.execute(
-                "SELECT e.body, e.doc_id, a.seq FROM events e JOIN articles a USING (doc_id) "
+                "SELECT b.body, e.doc_id, a.seq FROM events e JOIN articles a USING (doc_id) "
+                "JOIN event_bodies b USING (event_id) "
                 "ORDER BY a.seq, e.trigger_start").fetchall()
             for row in rows:
                 key = key_of(json.loads(row["body"]), row["doc_id"])
