@@ -164,11 +164,11 @@ def _coder():
     return Coder(Resources.load(progress=_progress))
 
 
-def _read(args) -> tuple:
-    check_inputs(args.inputs)
+def _read(args):
     from .io.formats import CsvColumns
     from .io.readers import ReadOptions, check_inputs, read_inputs
 
+    check_inputs(args.inputs)
     options = ReadOptions(default_date=args.date, max_chars=args.max_chars, stdin_format=args.format,
                           csv_columns=CsvColumns(args.text_column, args.date_column, args.id_column))
     return read_inputs(args.inputs, options)
