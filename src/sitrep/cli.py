@@ -8,6 +8,7 @@
     sitrep dedup [--rebuild --km N --days N]           deduplication summary or re-run
     sitrep show EVENT_ID                               one event with its evidence
     sitrep actors|relations|places|timeline            aggregates over the store
+    sitrep serve [--db F] [--port 8765]                API + dashboard on 127.0.0.1
     sitrep setup                                       build the gazetteer cache
     sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
 
@@ -99,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--db", default=DEFAULT_DB)
 
     sub.add_parser("setup", help="build the gazetteer cache (done lazily otherwise)")
+
+    srv = sub.add_parser("serve", help="the read-only API and the dashboard (map, timeline, evidence)")
+    srv.add_argument("--db", default=DEFAULT_DB)
+    srv.add_argument("--host", default="127.0.0.1", help="interface (default loopback only)")
+    srv.add_argument("--port", type=int, default=8765)
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
     ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup"])
@@ -287,6 +293,21 @@ def cmd_dedup(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    from pathlib import Path
+
+    import uvicorn
+
+    from .web.app import create_app
+
+    if not Path(args.db).exists():
+        raise UsageError(f"no store at {args.db}: run 'sitrep ingest' first")
+    Store(args.db).close()   # migrate an older store once; the app opens it read-only
+    sys.stderr.write(f"sitrep: serving {args.db} at http://{args.host}:{args.port} (Ctrl-C to stop)\n")
+    uvicorn.run(create_app(args.db), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def cmd_setup(args) -> int:
     from .geo.gazetteer import Gazetteer, default_gazetteer_path
 
@@ -338,7 +359,8 @@ def cmd_eval(args) -> int:
 
 COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export, "show": cmd_show,
             "actors": cmd_query, "relations": cmd_query, "places": cmd_query, "timeline": cmd_query,
-            "setup": cmd_setup, "eval": cmd_eval, "dedup": cmd_dedup}
+            "setup": cmd_setup, "eval": cmd_eval, "dedup": cmd_dedup,
+            "serve": cmd_serve}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

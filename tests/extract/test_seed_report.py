@@ -139,3 +139,9 @@ def test_every_span_is_the_text_it_claims(seed_output, coder):
         assert text[p["start"]:p["end"]] == p["text"]
     for q in seed_output["quotes"]:
         assert text[q["start"]:q["end"]].startswith(q["quote"][:20])
+
+
+def test_event_ids_are_unique(seed_output):
+    # one trigger with two coordinated subjects gives two events; each needs its own id
+    ids = [e["event_id"] for e in seed_output["events"]]
+    assert len(ids) == len(set(ids))

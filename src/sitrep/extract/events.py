@@ -68,7 +68,7 @@ class EventExtractor:
                                     main_country)
                 if event is not None:
                     events.append(event)
-        return tuple(_counts_told_later(merge_mentions(events), text))
+        return _unique_ids(_counts_told_later(merge_mentions(events), text), doc_id)
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
                topic, main_country: Optional[str]) -> Optional[Event]:
@@ -311,8 +311,23 @@ def _topic_actor(actors: Sequence[Actor]) -> Optional[Actor]:
     return first[name] if count >= 3 else None
 
 
-def _event_id(doc_id: str, start: int) -> str:
-    digest = hashlib.sha1(f"{doc_id}\x00{start}".encode()).hexdigest()[:10]
+def _unique_ids(events: Sequence[Event], doc_id: str) -> tuple[Event, ...]:
+    """One trigger can report two events ("X and Y attacked"): the second gets its own id."""
+    seen: set[str] = set()
+    out = []
+    for event in events:
+        n = 1
+        while event.event_id in seen:
+            event = replace(event, event_id=_event_id(doc_id, event.trigger.start, n))
+            n += 1
+        seen.add(event.event_id)
+        out.append(event)
+    return tuple(out)
+
+
+def _event_id(doc_id: str, start: int, ordinal: int = 0) -> str:
+    key = f"{doc_id}\x00{start}" + (f"\x00{ordinal}" if ordinal else "")
+    digest = hashlib.sha1(key.encode()).hexdigest()[:10]
     return f"ev-{digest}"
 
 
