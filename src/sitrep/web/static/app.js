@@ -34,7 +34,8 @@ async function initMap() {
   try {   // Natural Earth countries from the world-atlas package: a basemap with no tile server
     const world = await api("/static/vendor/countries-50m.json");
     L.geoJSON(topojson.feature(world, world.objects.countries), {
-      style: { className: "country" }, interactive: false,
+      style: { className: "country", color: "#9aa39a", weight: 0.6, fillColor: "#eef0e8", fillOpacity: 1 },
+      interactive: false,
     }).addTo(state.map);
   } catch (err) { console.warn("basemap", err); }
   state.cluster = newClusterGroup();
