@@ -53,3 +53,10 @@ def test_cli_queries(tmp_path, coder, monkeypatch, capsys):
     assert {"backer", "kind", "backed", "articles", "example"} <= set(rows[0])
     assert main(["timeline", "--db", db, "--period", "week"]) == 0
     assert "PERIOD" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("needle", ["market", "MARKET", "Ma", 'say "no"'])
+def test_text_filter_is_a_case_insensitive_substring_search(store, needle):
+    found = store.events(EventFilter(text=needle, unique=False, limit=None))
+    every = store.events(EventFilter(unique=False, limit=None))
+    assert {e["event_id"] for e in found} == {e["event_id"] for e in every if needle.lower() in e["sentence"].lower()}

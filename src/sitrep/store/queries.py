@@ -17,7 +17,7 @@ from ..errors import StoreError
 SORTS = {
     "date": ("c.date_start, c.cluster_id", "e.date_start, e.doc_id, e.trigger_start"),
     "-date": ("c.date_start DESC, c.cluster_id", "e.date_start DESC, e.doc_id, e.trigger_start"),
-    "fatalities": ("coalesce(c.fatalities, -1) DESC, c.date_start", "coalesce(e.fatalities, -1) DESC, e.date_start"),
+    "fatalities": ("c.fatalities DESC, c.date_start", "e.fatalities DESC, e.date_start"),   # NULLs last
     "confidence": ("c.confidence DESC, c.date_start", "e.confidence DESC, e.date_start"),
     "mentions": ("c.num_mentions DESC, c.date_start", "c.num_mentions DESC, e.date_start"),
 }
@@ -27,7 +27,7 @@ SORTS = {
 class EventFilter:
     event_type: Optional[str] = None        # PLOVER type
     acled_type: Optional[str] = None        # ACLED event type or sub-type
-    actor: Optional[str] = None             # substring of a canonical name or span text
+    actor: Optional[str] = None             # substring of a canonical actor name
     place: Optional[str] = None             # substring of the location name
     country: Optional[str] = None           # ISO3
     near: Optional[tuple[float, float]] = None   # (lat, lon) ...
@@ -60,55 +60,76 @@ def distance_km(lat1, lon1, lat2, lon2):
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def where_clause(f: EventFilter) -> tuple[list[str], list[Any]]:
-    """SQL conditions on the events table (aliased ``e``) for a filter."""
+def where_clause(f: EventFilter, table: str = "e") -> tuple[list[str], list[Any]]:
+    """SQL conditions for a filter on the events (``e``) or the clusters (``c``) table.
+
+    Both tables have the columns type, status, date, place and confidence filters use;
+    actor and text conditions always look at events, so on clusters they become "has
+    a report that matches"."""
+    t = table
     where: list[str] = []
     args: list[Any] = []
+    via_events: list[str] = []          # conditions that only events can answer
+    via_args: list[Any] = []
 
     def like(value: str) -> str:
         return f"%{value}%"
 
     if f.event_type:
-        where.append("e.event_type = ?")
+        where.append(f"{t}.event_type = ?")
         args.append(f.event_type.upper())
     if f.acled_type:
-        where.append("(e.acled_event_type = ? COLLATE NOCASE OR e.acled_sub_event_type = ? COLLATE NOCASE)")
+        where.append(f"({t}.acled_event_type = ? COLLATE NOCASE OR {t}.acled_sub_event_type = ? COLLATE NOCASE)")
         args += [f.acled_type, f.acled_type]
-    if f.actor:
-        where.append("e.event_id IN (SELECT event_id FROM event_actors WHERE name LIKE ? OR text LIKE ?)")
-        args += [like(f.actor), like(f.actor)]
     if f.place:
-        where.append("e.location_name LIKE ?")
+        where.append(f"{t}.location_name LIKE ?")
         args.append(like(f.place))
     if f.country:
-        where.append("e.country = ?")
+        where.append(f"{t}.country = ?")
         args.append(f.country.upper())
     if f.near is not None:
         lat, lon = f.near
         dlat = f.km / 111.0
         dlon = f.km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
         # the bounding box uses the index on lat; the exact distance then trims its corners
-        where.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? AND distance_km(e.lat, e.lon, ?, ?) <= ?")
+        where.append(f"{t}.lat BETWEEN ? AND ? AND {t}.lon BETWEEN ? AND ? AND distance_km({t}.lat, {t}.lon, ?, ?) <= ?")
         args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lon, f.km]
     if f.since:
-        where.append("e.date_end >= ?")
+        where.append(f"{t}.date_end >= ?")
         args.append(f.since)
     if f.until:
-        where.append("e.date_start <= ?")
+        where.append(f"{t}.date_start <= ?")
         args.append(f.until)
     if f.status:
-        where.append("e.status = ?")
+        where.append(f"{t}.status = ?")
         args.append(f.status)
     if f.min_confidence is not None:
-        where.append("e.confidence >= ?")
+        where.append(f"{t}.confidence >= ?")
         args.append(f.min_confidence)
-    if f.text:
-        # three characters or more use the trigram index; shorter ones scan it
-        where.append("e.rowid IN (SELECT rowid FROM event_text WHERE sentence LIKE ?)")
-        args.append(like(f.text))
+    if f.actor:
+        names = "SELECT name FROM actors WHERE name LIKE ?"
+        if t == "e":
+            where.append(f"e.event_id IN (SELECT event_id FROM event_actors WHERE name IN ({names}))")
+        else:
+            where.append(f"{t}.cluster_id IN (SELECT cluster_id FROM event_actors WHERE name IN ({names}))")
+        args.append(like(f.actor))
+    if f.text and len(f.text.strip()) >= 3:
+        # a quoted phrase against the trigram index: case-insensitive substring search
+        via_events.append("x.rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+        via_args.append('"' + f.text.strip().replace('"', '""') + '"')
+    elif f.text:
+        # under three characters the trigram index cannot help: scan
+        via_events.append("x.rowid IN (SELECT rowid FROM event_text WHERE sentence LIKE ?)")
+        via_args.append(like(f.text))
     if f.doc_id:
-        where.append("e.doc_id = ?")
-        args.append(f.doc_id)
+        via_events.append("x.doc_id = ?")
+        via_args.append(f.doc_id)
+    if via_events and t == "e":
+        where += [c.replace("x.", "e.") for c in via_events]
+        args += via_args
+    elif via_events:
+        where.append(f"{t}.cluster_id IN (SELECT x.cluster_id FROM events x WHERE " + " AND ".join(via_events) + ")")
+        args += via_args
     return where, args
 
 
@@ -118,32 +139,21 @@ def _cluster_json(row: sqlite3.Row) -> dict[str, Any]:
             "fatalities": row["c_fatalities"]}
 
 
-def _broad(f: EventFilter) -> bool:
-    """Whether a filter keeps a large share of events: only type, status or confidence
-    conditions and at most one date bound, with the list in date order."""
-    selective = (f.actor, f.place, f.country, f.near, f.text, f.doc_id, f.since and f.until)
-    return f.sort in ("date", "-date") and not any(selective)
-
-
 def select_events(con: sqlite3.Connection, f: EventFilter) -> list[dict[str, Any]]:
     """One page of events. The page is chosen on the narrow tables first; only its rows'
     bodies and articles are then read (sorting bodies of every match is what made
-    deep pages slow)."""
-    where, args = where_clause(f)
+    deep pages slow). The deduplicated list filters the clusters table itself."""
     cluster_order, event_order = SORTS[f.sort]
     if f.unique:
+        where, args = where_clause(f, "c")
         sql = "SELECT c.representative FROM clusters c"
-        if where and _broad(f):
-            # most events match: walk the clusters in date order and stop at the page's end
-            sql += (" WHERE EXISTS (SELECT 1 FROM events e WHERE e.cluster_id = c.cluster_id AND "
-                    + " AND ".join(where) + ")")
-        elif where:
-            # few events match: find them through their indexes first
-            sql += " WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE " + " AND ".join(where) + ")"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {cluster_order} LIMIT ? OFFSET ?"
     else:
+        where, args = where_clause(f, "e")
         sql = "SELECT e.event_id FROM events e"
-        if f.sort in ("mentions",):
+        if f.sort == "mentions":
             sql += " JOIN clusters c ON c.cluster_id = e.cluster_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -173,9 +183,10 @@ def events_by_id(con: sqlite3.Connection, event_ids: list[str]) -> list[dict[str
 
 
 def count_events(con: sqlite3.Connection, f: EventFilter) -> int:
-    where, args = where_clause(f)
-    column = "DISTINCT e.cluster_id" if f.unique else "*"
-    sql = f"SELECT count({column}) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    table = "c" if f.unique else "e"
+    where, args = where_clause(f, table)
+    sql = f"SELECT count(*) FROM {'clusters' if f.unique else 'events'} {table}"
+    sql += " WHERE " + " AND ".join(where) if where else ""
     return con.execute(sql, args).fetchone()[0]
 
 
@@ -222,13 +233,13 @@ def timeline(con: sqlite3.Connection, period: str, by: str, f: Optional[EventFil
     """Deduplicated event counts per day, week or month, by PLOVER or ACLED type."""
     bucket = {"day": "c.date_start", "week": "strftime('%Y-W%W', c.date_start)",
               "month": "substr(c.date_start, 1, 7)"}.get(period)
-    column = {"acled_event_type": "e.acled_event_type", "event_type": "e.event_type"}.get(by)
+    column = {"acled_event_type": "c.acled_event_type", "event_type": "c.event_type"}.get(by)
     if bucket is None or column is None:
         raise StoreError(f"timeline: unknown period {period!r} or grouping {by!r}")
-    where, args = where_clause(f) if f is not None else ([], [])
+    where, args = where_clause(f, "c") if f is not None else ([], [])
     sql = (f"SELECT {bucket} AS period, coalesce({column}, '(none)') AS type, count(*) AS events, "
-           f"sum(coalesce(c.fatalities, 0)) AS fatalities FROM clusters c JOIN events e ON e.event_id = c.representative")
+           f"sum(coalesce(c.fatalities, 0)) AS fatalities FROM clusters c")
     if where:
-        sql += " WHERE c.cluster_id IN (SELECT e.cluster_id FROM events e WHERE " + " AND ".join(where) + ")"
+        sql += " WHERE " + " AND ".join(where)
     sql += " GROUP BY period, type ORDER BY period, type"
     return [dict(r) for r in con.execute(sql, args)]

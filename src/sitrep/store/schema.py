@@ -15,7 +15,9 @@ Tables (every row that makes a claim carries the offsets of its evidence span):
 - ``event_text``: the evidence sentences in an FTS5 trigram index, so a substring
   search (``--text``) is an index lookup, not a scan (v3);
 - ``clusters``: one per real-world event, with ``num_mentions``, ``num_articles``
-  and ``num_sources`` over its events, and its representative event;
+  and ``num_sources`` over its events, its representative event, and (v5) that
+  event's type, status, place and confidence for filtering;
+- ``actors``: each canonical actor once (v4);
 - ``event_actors``, ``places``, ``quotes``, ``relations``: per event or article.
 """
 from __future__ import annotations
@@ -97,7 +99,44 @@ CREATE INDEX events_acled_type ON events (acled_event_type COLLATE NOCASE);
 CREATE INDEX events_acled_sub_type ON events (acled_sub_event_type COLLATE NOCASE);
 """
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None] | str, ...] = (_V1, _V2, _V3)
+# v4: the distinct actors, so that an actor filter looks names up in a few hundred
+# rows instead of scanning every event's actors (70 ms at 100,000 events).
+_V4 = """
+CREATE TABLE actors (name TEXT PRIMARY KEY, country TEXT, sector TEXT, acled_inter INTEGER);
+INSERT OR IGNORE INTO actors SELECT name, country, sector, acled_inter FROM event_actors WHERE name IS NOT NULL;
+"""
+
+# v5: a cluster carries its representative's type, status, place and confidence, so the
+# deduplicated list is filtered, counted and paged on one narrow indexed table. (A
+# cluster's reports share their type family, their dates within a day and their place
+# within 25 km, so its representative speaks for it; actor and text filters still
+# look at every report, through the cluster ids copied onto each event's actors.)
+_V5 = """
+ALTER TABLE clusters ADD COLUMN event_type TEXT;
+ALTER TABLE clusters ADD COLUMN acled_event_type TEXT;
+ALTER TABLE clusters ADD COLUMN acled_sub_event_type TEXT;
+ALTER TABLE clusters ADD COLUMN status TEXT;
+ALTER TABLE clusters ADD COLUMN location_name TEXT;
+ALTER TABLE clusters ADD COLUMN lat REAL;
+ALTER TABLE clusters ADD COLUMN lon REAL;
+ALTER TABLE clusters ADD COLUMN country TEXT;
+UPDATE clusters SET (event_type, acled_event_type, acled_sub_event_type, status, location_name, lat, lon, country) =
+    (SELECT e.event_type, e.acled_event_type, e.acled_sub_event_type, e.status, e.location_name, e.lat, e.lon,
+            e.country FROM events e WHERE e.event_id = clusters.representative);
+CREATE INDEX clusters_acled_type ON clusters (acled_event_type COLLATE NOCASE, date_start, date_end);
+CREATE INDEX clusters_acled_sub_type ON clusters (acled_sub_event_type COLLATE NOCASE, date_start, date_end);
+CREATE INDEX clusters_type ON clusters (event_type, date_start, date_end);
+CREATE INDEX clusters_country ON clusters (country, date_start, date_end);
+ALTER TABLE event_actors ADD COLUMN cluster_id TEXT;
+UPDATE event_actors SET cluster_id = (SELECT e.cluster_id FROM events e WHERE e.event_id = event_actors.event_id);
+CREATE INDEX event_actors_name_cluster ON event_actors (name, cluster_id, event_id);
+CREATE INDEX clusters_lat ON clusters (lat);
+CREATE INDEX clusters_fatalities ON clusters (fatalities);
+CREATE INDEX clusters_mentions ON clusters (num_mentions);
+ANALYZE;
+"""
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None] | str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -56,6 +56,7 @@ def source_of(meta: dict[str, str]) -> Optional[str]:
 class Store:
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False, rule: Optional[DedupRule] = None):
         self.path = Path(path)
+        self.readonly = readonly
         try:
             if readonly:
                 if not self.path.exists():
@@ -83,6 +84,9 @@ class Store:
         return DedupRule(**json.loads(row[0])) if row else DedupRule()
 
     def close(self) -> None:
+        if not self.readonly:
+            # keeps the planner's statistics fresh after writes (cheap when nothing changed)
+            self.con.execute("PRAGMA optimize")
         self.con.close()
 
     def __enter__(self) -> "Store":
@@ -151,9 +155,13 @@ class Store:
         self.con.execute("INSERT INTO event_bodies VALUES (?, ?)", (ev["event_id"], json.dumps(ev)))
         self.con.execute("INSERT INTO event_text (rowid, sentence) VALUES (?, ?)", (rowid, ev["sentence"]))
         self.con.executemany(
-            "INSERT INTO event_actors VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO actors VALUES (?,?,?,?)",
+            [(a["name"], a["country"], a["sector"], a["acled_inter"]) for a in ev["actors"] if a["name"]])
+        self.con.executemany(
+            "INSERT INTO event_actors (event_id, role, name, text, country, sector, acled_inter, start, \"end\", "
+            "cluster_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [(ev["event_id"], a["role"], a["name"], a["text"], a["country"], a["sector"], a["acled_inter"],
-              a["start"], a["end"]) for a in ev["actors"]])
+              a["start"], a["end"], cluster_id) for a in ev["actors"]])
 
     def _insert_article_rows(self, doc_id: str, body: dict[str, Any]) -> None:
         self.con.executemany(
@@ -214,11 +222,15 @@ class Store:
             return
         # the representative: the most precisely dated, then most confident, then first reported mention
         rep = self.con.execute(
-            "SELECT e.event_id, e.date_start, e.date_end FROM events e JOIN articles a USING (doc_id) "
+            "SELECT e.event_id, e.date_start, e.date_end, e.event_type, e.acled_event_type, e.acled_sub_event_type, "
+            "e.status, e.location_name, e.lat, e.lon, e.country FROM events e JOIN articles a USING (doc_id) "
             "WHERE e.cluster_id = ? ORDER BY julianday(e.date_end) - julianday(e.date_start), e.confidence DESC, "
             "a.seq, e.trigger_start LIMIT 1", (cluster_id,)).fetchone()
-        self.con.execute("INSERT OR REPLACE INTO clusters VALUES (?,?,?,?,?,?,?,?,?)",
-                         (cluster_id, rep[0], rep[1], rep[2], stats[0], stats[1], stats[2], stats[3], stats[4]))
+        self.con.execute(
+            "INSERT OR REPLACE INTO clusters (cluster_id, representative, date_start, date_end, num_mentions, "
+            "num_articles, num_sources, fatalities, confidence, event_type, acled_event_type, acled_sub_event_type, "
+            "status, location_name, lat, lon, country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (cluster_id, rep[0], rep[1], rep[2], *stats, *tuple(rep)[3:]))
 
     def rebuild_clusters(self) -> int:
         """Re-run deduplication over the whole store in ingest order; return the number of clusters."""
@@ -234,6 +246,8 @@ class Store:
                 key = key_of(json.loads(row["body"]), row["doc_id"])
                 cluster_id = self._cluster_for(key, row["seq"])
                 self.con.execute("UPDATE events SET cluster_id = ? WHERE event_id = ?", (cluster_id, key.event_id))
+                self.con.execute("UPDATE event_actors SET cluster_id = ? WHERE event_id = ?",
+                                 (cluster_id, key.event_id))
             for (cluster_id,) in self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall():
                 self._refresh_cluster(cluster_id)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dedup_rule', ?)",
