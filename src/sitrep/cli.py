@@ -285,11 +285,14 @@ def cmd_dedup(args) -> int:
         counts = store.counts()
         merged = store.con.execute("SELECT count(*), coalesce(sum(num_mentions), 0) FROM clusters "
                                    "WHERE num_mentions > 1").fetchone()
+        across = store.con.execute("SELECT count(*), coalesce(sum(num_articles), 0) FROM clusters "
+                                   "WHERE num_articles > 1").fetchone()
         rule = store.rule
     sys.stdout.write(f"{counts['events']} reported events in {counts['articles']} articles -> "
-                     f"{counts['clusters']} events; {merged[0]} reported more than once ({merged[1]} reports).\n"
+                     f"{counts['clusters']} events; {merged[0]} reported more than once ({merged[1]} reports); "
+                     f"{across[0]} told by more than one article ({across[1]} articles).\n"
                      f"rule: same family and claim, dates within {rule.date_slack_days} day(s), "
-                     f"places within {rule.max_km:g} km, compatible actors\n")
+                     f"places within {rule.town_km:g} km (two towns) or {rule.max_km:g} km, compatible actors\n")
     return 0
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from sitrep.evaluation.dedup import DEDUP_CORPUS, evaluate_dedup
 from sitrep.model import Article
-from sitrep.store.dedup import DedupRule, EventKey, best_match, match_distance, pairwise_scores
+from sitrep.store.dedup import DedupRule, EventKey, choose_cluster, match_distance, pairwise_scores
 from sitrep.store.ingest import ingest
 from sitrep.store.sqlite import EventFilter, Store
 
@@ -38,15 +38,39 @@ def test_what_keeps_two_reports_apart(changes):
     assert match_distance(BASE, other(**changes), RULE) is None
 
 
+def test_two_towns_must_be_close_but_a_district_may_hold_a_town():
+    town = replace(BASE, place_precision="town")
+    ten_km = other(lat=4.82, geonameid=7, place_precision="town")
+    assert match_distance(town, ten_km, RULE) is None
+    assert match_distance(town, replace(ten_km, place_precision="district"), RULE) is not None
+    assert match_distance(town, other(lat=4.75, geonameid=8, place_precision="site"), RULE) is not None
+    assert match_distance(replace(town, place_precision="country"), other(place_precision="country"), RULE) is None
+
+
 def test_attacker_and_defender_may_swap_roles_and_nameless_sources_are_wildcards():
     swapped = other(sources=frozenset({"Military Forces of Somalia"}))
     assert match_distance(BASE, swapped, RULE) is not None
     assert match_distance(BASE, other(sources=frozenset(), participants=frozenset({"ISIS"})), RULE) is not None
 
 
-def test_best_match_is_the_nearest():
+def test_the_nearest_cluster_wins():
     far, near = other(lat=4.9, geonameid=5), replace(other(lat=4.74, geonameid=6), event_id="e3")
-    assert best_match(BASE, [far, near], RULE).event_id == "e3"
+    assert choose_cluster(BASE, {"far": [far], "near": [near]}, RULE) == "near"
+
+
+def test_a_cluster_is_joined_only_if_every_member_matches():
+    # day 9 joined by day 10 (a day's slack); day 11 matches day 10 but not day 9: no chain
+    day10 = other(start=date(2024, 3, 10), end=date(2024, 3, 10))
+    day11 = replace(BASE, event_id="e3", doc_id="d3", start=date(2024, 3, 11), end=date(2024, 3, 11))
+    assert choose_cluster(day10, {"c": [BASE]}, RULE) == "c"
+    assert choose_cluster(day11, {"c": [BASE, day10]}, RULE) is None
+
+
+def test_two_stated_calendar_days_are_two_events():
+    stated = replace(BASE, exact_day=True)
+    next_day = other(start=date(2024, 3, 10), end=date(2024, 3, 10), exact_day=True)
+    assert match_distance(stated, next_day, RULE) is None
+    assert match_distance(stated, replace(next_day, exact_day=False), RULE) is not None
 
 
 @given(st.dictionaries(st.integers(0, 30), st.integers(0, 4), min_size=2))

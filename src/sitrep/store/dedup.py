@@ -9,20 +9,24 @@ to this rule.
    PLOVER type.
 2. **Same kind of claim**: both realis (occurred or ongoing), or both the same
    irrealis status (intended, threatened ...). A threat and its execution differ.
-3. **Overlapping dates**: their date windows, each widened by ``date_slack_days``,
-   overlap; and neither is dated only to a month or year (windows longer than
-   ``max_window_days`` overlap with too much to mean anything).
-4. **Same place**: both located, and within ``max_km`` of each other, or the
-   same gazetteer entry. Events with no location are never merged.
+3. **Overlapping dates**: their date windows, each widened by ``date_slack_days``
+   (none when both state a calendar day), overlap; and neither is dated only to a
+   month or year (windows longer than ``max_window_days`` overlap with too much to
+   mean anything).
+4. **Same place**: the same gazetteer entry; or, when both are placed in a town or
+   at a site, within ``town_km`` (a town and a site in it); or, when either is placed
+   only in a district or province, within ``max_km``. Events with no location, or
+   placed only in a country or region, are never merged: that says too little to
+   tell one event from another.
 5. **Compatible actors**: if both name a specific source (not "Unidentified ...",
    "Civilians ...", "Protesters ..."), the two events share at least one specific
    participant (source or target). One report's attacker is often the other's
    defender ("X attacked Y" / "Y fought X"), so roles are not compared, and a report
    that names no specific source is compatible with any.
 
-Clustering is incremental and greedy: a new event joins the cluster of its best
-match (nearest, then closest in date) among the events already stored, or starts
-its own. Clusters are never split or merged afterwards; ``sitrep dedup --rebuild``
+Clustering is incremental and greedy: a new event joins the nearest cluster *all*
+of whose events it matches (complete linkage: matching one member is how day after
+day of fighting in one town would chain into one "event"), or starts its own. Clusters are never split or merged afterwards; ``sitrep dedup --rebuild``
 re-runs the rule over the whole store in ingest order.
 """
 from __future__ import annotations
@@ -33,6 +37,8 @@ from datetime import date, timedelta
 from typing import Iterable, Optional
 
 REALIS = frozenset({"occurred", "ongoing"})
+_TOWN = frozenset({"town", "site"})
+_TOO_COARSE = frozenset({"country", "region"})
 # names that say what kind of people, not who: they never identify an event
 _GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 
@@ -40,6 +46,7 @@ _GENERIC_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
 @dataclass(frozen=True)
 class DedupRule:
     max_km: float = 25.0
+    town_km: float = 5.0
     date_slack_days: int = 1
     max_window_days: int = 7
 
@@ -62,6 +69,8 @@ class EventKey:
     geonameid: Optional[int]
     sources: frozenset[str]
     participants: frozenset[str]            # sources and targets
+    exact_day: bool = False                 # a calendar date the text states ("on 9 May 2020")
+    place_precision: Optional[str] = None   # town, site, district, province, region, country
 
     def dateable(self, rule: DedupRule) -> bool:
         return (self.end - self.start).days < rule.max_window_days
@@ -89,7 +98,9 @@ def key_of(event: dict, doc_id: str) -> EventKey:
         start=date.fromisoformat(event["date"]["start"]), end=date.fromisoformat(event["date"]["end"]),
         lat=loc.get("lat"), lon=loc.get("lon"), geonameid=loc.get("geonameid"),
         sources=specific_participants(a["name"] for a in event["actors"] if a["role"] == "source"),
-        participants=specific_participants(a["name"] for a in event["actors"] if a["role"] != "supporter"))
+        participants=specific_participants(a["name"] for a in event["actors"] if a["role"] != "supporter"),
+        exact_day=event["date"]["precision"] == "day" and event["date"]["method"] == "explicit",
+        place_precision=loc.get("precision"))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -105,14 +116,17 @@ def match_distance(a: EventKey, b: EventKey, rule: DedupRule) -> Optional[tuple[
         return None
     if not (a.dateable(rule) and b.dateable(rule)):
         return None
-    slack = timedelta(days=rule.date_slack_days)
+    # a day's slack is for "yesterday" and "on Sunday" read across midnight and time zones;
+    # two stated calendar dates that differ are two days
+    slack = timedelta(days=0 if a.exact_day and b.exact_day else rule.date_slack_days)
     if a.start > b.end + slack or b.start > a.end + slack:
         return None
-    if a.lat is None or b.lat is None:
+    if a.lat is None or b.lat is None or {a.place_precision, b.place_precision} & _TOO_COARSE:
         return None
     same_entry = a.geonameid is not None and a.geonameid == b.geonameid
     km = 0.0 if same_entry else haversine_km(a.lat, a.lon, b.lat, b.lon)
-    if km > rule.max_km:
+    both_towns = a.place_precision in _TOWN and b.place_precision in _TOWN
+    if km > (rule.town_km if both_towns else rule.max_km):
         return None
     if a.sources and b.sources and not (a.participants & b.participants):
         return None
@@ -120,10 +134,15 @@ def match_distance(a: EventKey, b: EventKey, rule: DedupRule) -> Optional[tuple[
     return km, days
 
 
-def best_match(new: EventKey, candidates: Iterable[EventKey], rule: DedupRule) -> Optional[EventKey]:
-    """The candidate the new event is closest to, among those the rule accepts."""
-    scored = [(d, c.event_id, c) for c in candidates if (d := match_distance(new, c, rule)) is not None]
-    return min(scored, key=lambda t: (t[0], t[1]))[2] if scored else None
+def choose_cluster(new: EventKey, clusters: dict[str, list[EventKey]], rule: DedupRule) -> Optional[str]:
+    """The nearest cluster every member of which matches ``new`` (complete linkage), if any."""
+    best: Optional[tuple[tuple[float, int], str]] = None
+    for cluster_id, members in clusters.items():
+        distances = [match_distance(new, m, rule) for m in members]
+        if members and all(d is not None for d in distances):
+            score = (min(d for d in distances if d is not None), cluster_id)
+            best = score if best is None or score < best else best
+    return best[1] if best else None
 
 
 def pairwise_scores(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..errors import StoreError
 from . import queries
-from .dedup import DedupRule, EventKey, best_match, claim_of, event_family, key_of, specific_participants
+from .dedup import DedupRule, EventKey, choose_cluster, claim_of, event_family, key_of, specific_participants
 from .queries import EventFilter
 from .schema import SCHEMA_VERSION, migrate
 
@@ -178,38 +178,40 @@ class Store:
              for r in body["relations"]])
 
     # -- deduplication ---------------------------------------------------------------
-    def _candidates(self, new: EventKey, seq: int) -> list[tuple[EventKey, str]]:
-        """Events already clustered, up to article ``seq``, that could match ``new`` (date and box prefilter)."""
+    _KEY_COLUMNS = ("SELECT e.event_id, e.doc_id, e.event_type, e.acled_event_type, e.status, e.date_start, "
+                    "e.date_end, e.date_precision, e.date_method, e.lat, e.lon, e.geonameid, e.geo_precision, e.cluster_id "
+                    "FROM events e JOIN articles a USING (doc_id) ")
+
+    def _key(self, r: sqlite3.Row) -> EventKey:
+        roles = self.con.execute("SELECT role, name FROM event_actors WHERE event_id = ? AND role != 'supporter'",
+                                 (r["event_id"],)).fetchall()
+        return EventKey(r["event_id"], r["doc_id"], event_family(r["event_type"], r["acled_event_type"]),
+                        claim_of(r["status"]), date.fromisoformat(r["date_start"]), date.fromisoformat(r["date_end"]),
+                        r["lat"], r["lon"], r["geonameid"],
+                        specific_participants(n for role, n in roles if role == "source"),
+                        specific_participants(n for _, n in roles),
+                        exact_day=r["date_precision"] == "day" and r["date_method"] == "explicit",
+                        place_precision=r["geo_precision"])
+
+    def _candidates(self, new: EventKey, seq: int) -> dict[str, list[EventKey]]:
+        """Clusters (up to article ``seq``) with a member that could match ``new``: all their members."""
         if new.lat is None or not new.dateable(self.rule):
-            return []
+            return {}
         slack = self.rule.date_slack_days
         margin = self.rule.lat_margin()
         rows = self.con.execute(
-            "SELECT e.event_id, e.doc_id, e.event_type, e.acled_event_type, e.status, e.date_start, e.date_end, "
-            "e.lat, e.lon, e.geonameid, e.cluster_id FROM events e JOIN articles a USING (doc_id) "
-            "WHERE e.date_start <= date(?, ?) AND e.date_end >= date(?, ?) AND e.lat BETWEEN ? AND ? "
-            "AND a.seq <= ? AND e.cluster_id IS NOT NULL AND e.event_id != ?",
+            self._KEY_COLUMNS + "WHERE e.date_start <= date(?, ?) AND e.date_end >= date(?, ?) "
+            "AND e.lat BETWEEN ? AND ? AND a.seq <= ? AND e.cluster_id IS NOT NULL AND e.event_id != ?",
             (new.end.isoformat(), f"+{slack} days", new.start.isoformat(), f"-{slack} days",
              new.lat - margin, new.lat + margin, seq, new.event_id)).fetchall()
-        out = []
-        for r in rows:
-            roles = self.con.execute(
-                "SELECT role, name FROM event_actors WHERE event_id = ? AND role != 'supporter'",
-                (r["event_id"],)).fetchall()
-            key = EventKey(r["event_id"], r["doc_id"], event_family(r["event_type"], r["acled_event_type"]),
-                           claim_of(r["status"]), date.fromisoformat(r["date_start"]),
-                           date.fromisoformat(r["date_end"]), r["lat"], r["lon"], r["geonameid"],
-                           specific_participants(n for role, n in roles if role == "source"),
-                           specific_participants(n for _, n in roles))
-            out.append((key, r["cluster_id"]))
-        return out
+        clusters: dict[str, list[EventKey]] = {}
+        for cluster_id in {r["cluster_id"] for r in rows}:
+            clusters[cluster_id] = [self._key(m) for m in self.con.execute(
+                self._KEY_COLUMNS + "WHERE e.cluster_id = ? AND a.seq <= ?", (cluster_id, seq))]
+        return clusters
 
     def _cluster_for(self, new: EventKey, seq: int) -> str:
-        candidates = self._candidates(new, seq)
-        match = best_match(new, (k for k, _ in candidates), self.rule)
-        if match is None:
-            return new.event_id
-        return next(cid for k, cid in candidates if k.event_id == match.event_id)
+        return choose_cluster(new, self._candidates(new, seq), self.rule) or new.event_id
 
     def _refresh_cluster(self, cluster_id: str) -> None:
         """Recompute one cluster's row from its events (or drop it when none is left)."""
