@@ -48,3 +48,48 @@ def test_joint_act_has_both_parties(code_text):
     e = _events(out)["agreed"]
     roles = {a["role"]: a["name"] for a in e["actors"]}
     assert roles["target"] == "Rapid Support Forces"
+
+
+def test_a_hyphenated_trigger_is_governed_by_its_clause(code_text):
+    # "shoot - out" is split by the tokenizer; the clause governs "out", not "shoot"
+    out = code_text("On 4 May 2020, it was reported that a shoot-out took place in a neighbourhood of "
+                    "Belford Roxo.", pub="2020-05-11")
+    e = _events(out)["shoot-out"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Battles", "Armed clash")
+
+
+def test_a_clause_that_names_doer_and_victim_reports_an_event(code_text):
+    # neither party is in the lexicon, but the clause says who did what to whom
+    out = code_text("On 8 May 2020, Zorglub militiamen's cousins tortured a Vexor member.", pub="2020-05-12")
+    e = _events(out)["tortured"]
+    assert e["acled_event_type"] == "Violence against civilians"
+    assert e["confidence"] < 0.5
+
+
+def test_a_happening_verb_reports_its_subject(code_text):
+    out = code_text("Heavy clashes broke out overnight.", pub="2020-05-12")
+    assert _events(out)["clashes"]["acled_event_type"] == "Battles"
+
+
+def test_the_same_noun_as_a_topic_is_no_event(code_text):
+    out = code_text("The report discusses clashes and their causes.", pub="2020-05-12")
+    assert "clashes" not in _events(out)
+
+
+def test_a_later_sentence_keeps_the_paragraph_date(code_text):
+    out = code_text("On 5 May 2020, soldiers raided a camp in Kismayo. Police arrested two men.",
+                    pub="2020-05-12")
+    arrest = _events(out)["arrested"]
+    assert arrest["date"]["start"] == arrest["date"]["end"] == "2020-05-05"
+
+
+def test_a_new_paragraph_does_not_keep_the_date(code_text):
+    out = code_text("On 5 May 2020, soldiers raided a camp in Kismayo.\nPolice arrested two men.",
+                    pub="2020-05-12")
+    arrest = _events(out)["arrested"]
+    assert arrest["date"]["method"] == "publication" and arrest["date"]["start"] == "2020-05-12"
+
+
+def test_a_year_does_not_carry_forward(code_text):
+    out = code_text("In 2019, the group seized a town. Police arrested two men.", pub="2020-05-12")
+    assert _events(out)["arrested"]["date"]["method"] == "publication"

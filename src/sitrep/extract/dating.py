@@ -4,7 +4,10 @@ Order of preference for a trigger:
 1. an anchored expression it falls under ("eight months after he had retaken") —
    the date of the sentence's other event, shifted, with a wider window;
 2. the temporal expression nearest to it in the dependency tree, in its sentence;
-3. the publication date (method "publication", lower confidence); an ongoing
+3. for an event told as having happened, the narrative's reference time: the last
+   calendar date stated earlier in its paragraph ("On 5 May, ... . Police arrested
+   two men."), since a report keeps its time until it names another;
+4. the publication date (method "publication", lower confidence); an ongoing
    event gets an open window ending at the publication date.
 """
 from __future__ import annotations
@@ -15,9 +18,13 @@ from typing import Optional, Sequence
 
 from ..model import TimeSpan
 from ..nlp.pipeline import TimeMention
+from .text import paragraph_bounds
 from .times import shift
 
 ONGOING_LOOKBACK_DAYS = 30
+# the reference time carries forward only from a calendar date, not from "since 2014"
+# or a duration, and only to events told as past
+REFERENCE_PRECISIONS = ("day", "week", "month")
 
 
 def _ancestors(tok) -> list:
@@ -72,6 +79,15 @@ class EventDater:
                 best, best_distance = t, distance
         return best
 
+    def reference_time(self, trigger) -> Optional[TimeMention]:
+        """The last calendar date stated before the trigger's sentence in its paragraph."""
+        sent = trigger.sent
+        para_start, _ = paragraph_bounds(self.doc.text, sent.start_char)
+        before = [t for t in self.times if para_start <= t.start < sent.start_char and not t.anchored
+                  and t.span is not None and t.kind == "date" and t.span.precision in REFERENCE_PRECISIONS
+                  and t.span.method != "publication" and t.span.end <= self.pub_date]
+        return before[-1] if before else None
+
     def publication(self, status: str) -> TimeSpan:
         if status == "ongoing":
             return TimeSpan(self.pub_date - timedelta(days=ONGOING_LOOKBACK_DAYS), self.pub_date, "month",
@@ -97,4 +113,8 @@ class EventDater:
             if status == "ongoing" and span.end < self.pub_date and span.precision != "day":
                 span = replace(span, end=self.pub_date)
             return span, 0.9 if span.method == "explicit" else 0.8
+        if status == "occurred":
+            carried = self.reference_time(trigger)
+            if carried is not None:
+                return carried.span, 0.6
         return self.publication(status), 0.3

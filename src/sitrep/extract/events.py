@@ -84,7 +84,12 @@ class EventExtractor:
             # a weapon going off is reported even where the village is not in the gazetteer
             weapon_report = (match.entry.id in WEAPON_ENTRIES + ("fire", "burst_of_fire") and reported
                              and tok.pos_ in ("NOUN", "PROPN"))
-            if match.entry.plover != "PROTEST" and not weapon_report and not (
+            # "Imbonerakure tortured a CNL member": the clause names a doer and a done-to
+            # that the lexicon does not know; it still reports an event
+            unresolved = bool(match.entry.acled[0]) and match.verbal and _names_participants(tok)
+            # "a shoot-out broke out", "clashes took place": the clause says it happened
+            happened = bool(match.entry.acled[0]) and _said_to_happen(tok)
+            if match.entry.plover != "PROTEST" and not weapon_report and not unresolved and not happened and not (
                     stated_place and match.entry.acled[0] and reported):
                 return None
         entry = self._weapon_entry(tok, match.entry)
@@ -257,7 +262,40 @@ def _reported_occurrence(tok, depth: int = 0) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         return tok.head.head.lemma_.lower() in QUANTITY_HEADS
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in ENGAGING_VERBS
     return False
+
+
+# "engaged in clashes", "took part in the fighting": the light verb reports the noun
+ENGAGING_VERBS = {"engage", "involve", "participate", "take", "join", "embroil"}
+PARTICIPANT_POS = ("NOUN", "PROPN")
+
+
+def _names_participants(tok) -> bool:
+    """A verb in the active voice with a noun subject and a noun object, or a passive one
+    with a noun subject and a noun agent: the clause says who did it to whom."""
+    deps = {c.dep_: c for c in tok.children if c.pos_ in PARTICIPANT_POS}
+    if "nsubj" in deps and "dobj" in deps:
+        return True
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return "nsubjpass" in deps and agent is not None and agent.pos_ in PARTICIPANT_POS
+
+
+HAPPENING_VERBS = {"occur", "happen", "erupt", "ensue", "take", "break", "resume", "flare", "rage", "continue"}
+
+
+def _said_to_happen(tok) -> bool:
+    """The trigger noun is the subject of a verb of happening ("took place", "broke out")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in PARTICIPANT_POS:
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.lemma_.lower() == "place" for c in verb.children if c.dep_ == "dobj")
+    if lemma in ("break", "flare"):
+        return any(c.lower_ == "out" or c.lower_ == "up" for c in verb.children if c.dep_ == "prt")
+    return lemma in HAPPENING_VERBS
 
 
 def _paragraph_from(text: str, start: int) -> str:

@@ -72,7 +72,10 @@ class TriggerFinder:
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t) for t in toks)
             used.update(t.i for t in toks)
-            matches.append(TriggerMatch(tok.i, start, end, entry, tok.pos_ in ("VERB", "AUX")))
+            # "shoot - out": the expression's syntactic head ("out") is what the clause
+            # governs, not its first word
+            head = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head is t), tok)
+            matches.append(TriggerMatch(head.i, start, end, entry, head.pos_ in ("VERB", "AUX")))
         return matches
 
     def _usable(self, entries: list[TriggerEntry], tok, is_place) -> Optional[TriggerEntry]:
