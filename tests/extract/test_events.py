@@ -93,3 +93,30 @@ def test_a_new_paragraph_does_not_keep_the_date(code_text):
 def test_a_year_does_not_carry_forward(code_text):
     out = code_text("In 2019, the group seized a town. Police arrested two men.", pub="2020-05-12")
     assert _events(out)["arrested"]["date"]["method"] == "publication"
+
+
+def test_a_crowd_demanding_in_public_is_a_protest(code_text):
+    out = code_text("On 5 May 2020, hundreds of workers in Monclova demanded the payment of their salaries.",
+                    pub="2020-05-12")
+    e = _events(out)["demanded"]
+    assert e["event_type"] == "PROTEST" and e["acled_event_type"] == "Protests"
+
+
+def test_one_official_demanding_is_a_request(code_text):
+    out = code_text("The minister demanded an inquiry into the killings.", pub="2020-05-12")
+    assert _events(out)["demanded"]["event_type"] == "REQUEST"
+
+
+def test_taking_to_the_streets_is_a_protest(code_text):
+    out = code_text("On 8 May 2020, supporters of the opposition took to the streets of Lilongwe.", pub="2020-05-12")
+    [e] = [e for e in out["events"] if e["event_type"] == "PROTEST"]
+    assert e["trigger"].startswith("took")
+
+
+def test_shot_and_killed_shares_its_object(code_text):
+    # the police officer is the target of "shot" too, so the attack is on an armed actor
+    out = code_text("On 28 April 2020, Al Shabaab militants shot and killed a police officer in Mogadishu.",
+                    pub="2020-05-02")
+    e = _events(out)["shot"]
+    assert e["acled_event_type"] == "Battles"
+    assert any(a["role"] == "target" and a["sector"] == "COP" for a in e["actors"])

@@ -21,7 +21,7 @@ from .dating import EventDater
 from .location import PlaceLookup
 from .text import paragraph_bounds
 from .modality import status_of
-from .roles import RoleFinder, Roles
+from .roles import RoleFinder, Roles, shared_object
 from .triggers import TriggerFinder, TriggerMatch
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
@@ -29,6 +29,7 @@ AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "
 WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
 CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
+CROWD_SPEECH = ("request", "accuse", "reject")
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
@@ -93,6 +94,10 @@ class EventExtractor:
                     stated_place and match.entry.acled[0] and reported):
                 return None
         entry = self._weapon_entry(tok, match.entry)
+        if entry.id in CROWD_SPEECH and status == "occurred" and _is_plural_crowd(arg.source, tok.doc):
+            # "protesters demanding ...", "workers denounced the non-payment of salaries":
+            # what a crowd demands in public, it demands by demonstrating
+            entry = self.triggers.entries["protest"]
         # "Government regains territory" is a state retaking ground at home; a foreign
         # army taking ground abroad is coded like any other armed actor doing so
         source_is_state = bool(arg.source and (arg.source.sector in ("GOV", "MIL", "COP")
@@ -306,10 +311,21 @@ def _is_crowd(actor: Optional[Actor]) -> bool:
     return actor is not None and actor.sector == "CVL" and actor.kind == "agent"
 
 
+def _is_plural_crowd(actor: Optional[Actor], doc) -> bool:
+    """Protesters, or civilians named by a plural noun ("workers", "residents", "people")."""
+    if not _is_crowd(actor):
+        return False
+    if actor.acled_inter in (5, 6):
+        return True
+    span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+    return span is not None and (span.root.tag_ == "NNS" or span.root.lemma_.lower() in ("people", "staff"))
+
+
 ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman", "officer", "militant", "fighter",
                       "insurgent", "rebel", "guard", "ranger", "lieutenant", "captain", "sergeant", "colonel",
                       "commander", "militiaman", "gunman", "jihadist", "combatant", "serviceman", "gendarme",
-                      "paramilitary", "militia", "marine", "trooper", "personnel", "security"}
+                      "paramilitary", "militia", "marine", "trooper", "personnel", "security", "brigade",
+                      "battalion", "regiment", "platoon", "squad"}
 
 
 def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
@@ -320,7 +336,8 @@ def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
             return "civilian"
         if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
             return "armed"
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] or [
+        o for o in (shared_object(tok),) if o is not None]
     objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "upon")
                 for g in p.children if g.dep_ == "pobj"]
     for obj in objects:

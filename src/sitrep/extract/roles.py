@@ -45,6 +45,17 @@ def _pobj(prep):
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def shared_object(tok):
+    """'shot and killed a police officer': coordinated verbs that share one subject also
+    share the object the parser hangs on the last of them."""
+    for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        if _child(conj, "nsubj", "nsubjpass") is None:
+            obj = _child(conj, "dobj")
+            if obj is not None:
+                return obj
+    return None
+
+
 class RoleFinder:
     def __init__(self, index: ActorIndex, trigger_tokens: set[int], forces_of=None):
         self.index = index
@@ -75,6 +86,8 @@ class RoleFinder:
         else:
             source = self._inherited_subject(tok)
         obj = _child(tok, "dobj")
+        if obj is None:
+            obj = shared_object(tok)
         if target is None and obj is not None and not object_is_place:
             target = self.actor(obj)
         if target is None and subj is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:

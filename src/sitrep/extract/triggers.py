@@ -20,7 +20,7 @@ BODY_WORDS = {"body", "bodies", "corpse", "corpses", "remains"}
 VIOLENT_CAUSES = {"torture", "explosion", "blast", "shelling", "airstrike", "strike", "attack", "gunshot", "wound",
                   "bullet", "landmine", "mine", "bombing", "beating", "clash", "injury", "shot", "ied", "fire"}
 ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "intersection", "roundabout", "access",
-              "entrance", "railway", "motorway"}
+              "entrance", "railway", "motorway", "traffic", "rail", "track", "railroad"}
 RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
                      "martial"}
 PLACE_PRONOUNS = {"it", "there"}
