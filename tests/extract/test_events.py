@@ -120,3 +120,16 @@ def test_shot_and_killed_shares_its_object(code_text):
     e = _events(out)["shot"]
     assert e["acled_event_type"] == "Battles"
     assert any(a["role"] == "target" and a["sector"] == "COP" for a in e["actors"])
+
+
+def test_a_violent_demonstration_is_a_riot_even_when_met_with_lethal_force(code_text):
+    out = code_text("On 7 May 2020, police used tear gas to disperse violent demonstrations by prisoners in "
+                    "Misserete; guards killed one prisoner.", pub="2020-05-12")
+    [e] = [e for e in out["events"] if e["trigger"] == "demonstrations"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_locals_beating_a_man_is_mob_violence(code_text):
+    out = code_text("On 8 May 2020, a suspected thief was beaten up by locals in Manaus.", pub="2020-05-12")
+    e = _events(out)["beaten"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Mob violence")

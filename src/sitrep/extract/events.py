@@ -35,7 +35,8 @@ VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
                            r"water cannon|baton)", re.I)
 _EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
-_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) (?:tyres|tires)|vandali[sz]ed|set fire|torched|"
+_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) (?:tyres|tires|objects)|vandali[sz]ed|set fire|torched|"
+                            r"violent (?:demonstration|protest|march)s?|violent rall(?:y|ies)|"
                             r"clashed with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
 
 
@@ -234,10 +235,12 @@ def _counts_told_later(events: list[Event], text: str) -> list[Event]:
 
 def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
     """ACLED's protest sub-types depend on what the police and the crowd did."""
-    if _EXCESSIVE.search(sentence) and _INTERVENTION.search(sentence + " intervene"):
-        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Excessive force against protesters")
+    # a crowd that turned violent riots, whatever force met it; lethal force against a
+    # peaceful crowd is excessive
     if _VIOLENT_CROWD.search(sentence):
         return replace(coding, acled_event_type="Riots", acled_sub_event_type="Violent demonstration", mode="riot")
+    if _EXCESSIVE.search(sentence) and _INTERVENTION.search(sentence + " intervene"):
+        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Excessive force against protesters")
     if _INTERVENTION.search(sentence):
         return replace(coding, acled_event_type="Protests", acled_sub_event_type="Protest with intervention")
     return coding
