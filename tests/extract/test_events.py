@@ -133,3 +133,28 @@ def test_locals_beating_a_man_is_mob_violence(code_text):
     out = code_text("On 8 May 2020, a suspected thief was beaten up by locals in Manaus.", pub="2020-05-12")
     e = _events(out)["beaten"]
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Mob violence")
+
+
+def test_violence_without_a_named_doer_gets_an_implied_armed_group(code_text):
+    out = code_text("On 3 May 2020, a man was shot dead in Morelia.", pub="2020-05-08")
+    e = _events(out)["shot"]
+    [source] = [a for a in e["actors"] if a["role"] == "source"]
+    assert source["kind"] == "implied" and source["acled_inter"] == 3
+    assert source["name"] == "Unidentified Armed Group (Mexico)"
+    assert (source["start"], source["end"]) == (e["evidence"]["start"], e["evidence"]["end"])
+
+
+def test_a_named_doer_is_never_replaced_by_an_implied_one(code_text):
+    out = code_text("On 3 May 2020, Al Shabaab militants shot dead a man in Kismayo.", pub="2020-05-08")
+    sources = [a for a in _events(out)["shot"]["actors"] if a["role"] == "source"]
+    assert [a["kind"] for a in sources] != ["implied"] and len(sources) == 1
+
+
+def test_the_victims_side_of_an_attack_is_the_same_event(code_text):
+    out = code_text("On 2 May 2020, four policemen were killed following an attack by Taliban militants on a "
+                    "check point in Tarinkot.", pub="2020-05-05")
+    violent = [e for e in out["events"] if e["event_type"] == "ASSAULT"]
+    assert len(violent) == 1
+    [e] = violent
+    assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Taliban"]
+    assert e["acled_event_type"] == "Battles" and e["fatalities"] == 4

@@ -30,6 +30,7 @@ WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", 
 CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
 CROWD_SPEECH = ("request", "accuse", "reject")
+IMPLIED_PERPETRATOR_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
@@ -70,7 +71,25 @@ class EventExtractor:
                                     main_country)
                 if event is not None:
                     events.append(event)
-        return _unique_ids(_counts_told_later(merge_mentions(events), text), doc_id)
+        merged = _counts_told_later(merge_mentions(events), text)
+        return _unique_ids(self._with_implied_perpetrators(merged, main_country), doc_id)
+
+    def _with_implied_perpetrators(self, events: list[Event], main_country: Optional[str]) -> list[Event]:
+        """ACLED's convention: violence whose doer the report does not name was done by an
+        unidentified armed group of the country it happened in. The implied actor is
+        marked ``kind="implied"`` and its evidence is the trigger, the words that imply it."""
+        entry = next(a for a in self.actor_finder.lexicon.agents if a.id == "unidentified_armed_group")
+        out = []
+        for event in events:
+            if (event.coding.acled_event_type in IMPLIED_PERPETRATOR_TYPES and event.status in ("occurred", "ongoing")
+                    and not any(r.role == "source" for r in event.actors)):
+                country = event.location.country if event.location else main_country
+                doer = Actor(name=entry.name.format(country=country_name(self.actor_finder.gazetteer, country)),
+                             country=country, sector=entry.sector, acled_inter=entry.inter, kind="implied",
+                             evidence=event.trigger)
+                event = replace(event, actors=(ActorRole("source", doer),) + event.actors)
+            out.append(event)
+        return out
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
                topic, main_country: Optional[str]) -> Optional[Event]:
@@ -399,13 +418,30 @@ def _same_occurrence(a: Event, b: Event) -> bool:
         # so is one that names only the other's target ("raids by X ..., the attacks against it")
         nobody = lambda e: not e.actors
         only_target_of = lambda e, f: not names(e, "source") and names(e, "target") <= names(f, "target")
-        if nobody(a) or nobody(b) or only_target_of(b, a) or only_target_of(a, b):
+        # "two soldiers were killed following an attack by militants": violence told from
+        # the victims' side, with no doer, is the doer's act in the same sentence
+        victims_side = lambda e, f: (e.coding.event_type in VIOLENT_TYPES and not names(e, "source")
+                                     and bool(names(f, "source")))
+        if nobody(a) or nobody(b) or only_target_of(b, a) or only_target_of(a, b) or victims_side(a, b) \
+                or victims_side(b, a):
             return loc(a) is None or loc(b) is None or loc(a) == loc(b)
         return names(a, "source") == names(b, "source") and loc(a) == loc(b)
     # across sentences only with the same actors and place and a shared, stated date
     return (names(a, "source") == names(b, "source") and names(a, "target") == names(b, "target")
             and loc(a) == loc(b) and a.date.method != "publication" and b.date.method != "publication"
             and a.date.start <= b.date.end and b.date.start <= a.date.end)
+
+
+def _coding_told_by_victims(kept: Event, other: Event):
+    """An attack whose own mention names no target is coded as one on civilians; when
+    the other mention of it says the victims were armed ("two soldiers were killed"), it
+    was a clash. A weapon-specific coding (a drone strike) stays as it is."""
+    has_target = any(r.role == "target" for r in kept.actors)
+    if (not has_target and kept.coding.acled_sub_event_type == "Attack"
+            and other.coding.acled_sub_event_type == "Armed clash"
+            and any(r.role == "target" for r in other.actors)):
+        return replace(kept.coding, acled_event_type="Battles", acled_sub_event_type="Armed clash")
+    return kept.coding
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
@@ -421,7 +457,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
                     # an actor keeps the role it has: never both source and target
                     if all(r.actor.name != role.actor.name for r in roles):
                         roles.append(role)
-                merged[k] = replace(kept, actors=tuple(roles), mentions=kept.mentions + event.mentions,
+                merged[k] = replace(kept, coding=_coding_told_by_victims(kept, event), actors=tuple(roles),
+                                    mentions=kept.mentions + event.mentions,
                                     fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
                                     confidence=max(kept.confidence, event.confidence))
                 break
