@@ -49,7 +49,7 @@ class PlacesStage:
     name, requires, assigns = "places", ("doc",), ("places", "main_country")
 
     def __init__(self, res: Resources, finder: ActorFinder):
-        self.resolver = ToponymResolver(res.gazetteer, finder.country_of_word)
+        self.resolver = ToponymResolver(res.gazetteer, finder.country_of_word, res.actors.country_of_actor)
 
     def __call__(self, state: DocState) -> DocState:
         places, main = self.resolver.resolve(state.doc, state.article.text)

@@ -158,3 +158,10 @@ def test_the_victims_side_of_an_attack_is_the_same_event(code_text):
     [e] = violent
     assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Taliban"]
     assert e["acled_event_type"] == "Battles" and e["fatalities"] == 4
+
+
+def test_a_lynching_crowd_is_rioters(code_text):
+    out = code_text("On 8 May 2020, villagers beat a suspected thief to death in Kibuye.", pub="2020-05-12")
+    [e] = [e for e in out["events"] if e["acled_event_type"] == "Riots"]
+    [source] = [a for a in e["actors"] if a["role"] == "source"]
+    assert source["acled_inter"] == 5 and source["name"].startswith("Rioters")

@@ -48,3 +48,10 @@ def test_a_place_that_describes_an_actor_is_adjectival(resources, parse):
 def test_continents_resolve(resources, parse):
     places, _ = _places(resources, parse, "Migrants crossed from Africa to Europe.")
     assert places["Europe"].precision == "region" and places["Africa"].feature_code == "CONT"
+
+
+def test_a_national_actor_named_in_the_text_is_country_context(code_text):
+    # "Ad Dali" has namesakes elsewhere; the Houthis place the story in Yemen
+    out = code_text("Houthi forces shelled villages in Ad Dali on Saturday.", pub="2020-05-04")
+    [dali] = [p for p in out["places"] if p["text"] == "Ad Dali" or p["text"] == "Dali"]
+    assert dali["country"] == "YEM"

@@ -134,8 +134,10 @@ class EventExtractor:
             # "a mob attacked", "beaten to death by a group of men", "rioters burned two ATMs"
             sub_type = "Violent demonstration" if entry.id == "destroy_property" else "Mob violence"
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type=sub_type)
-        if coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None):
-            # whoever demonstrates is, for the dataset, a protester (a rioter if violent)
+        rioting_crowd = coding.acled_event_type == "Riots" and _is_crowd(arg.source)
+        if rioting_crowd or (coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None)):
+            # whoever demonstrates is, for the dataset, a protester; a crowd that riots or
+            # lynches is a rioter (ACLED's "Rioters (country)")
             crowd = self._crowd(tok, text, coding, loc_country or main_country)
             if arg.source is not None:
                 crowd = replace(crowd, evidence=arg.source.evidence)

@@ -5,7 +5,8 @@ knows (spaCy calls Palmyra a PERSON and Raqqa a NORP), with "X city" / "X provin
 hints, "northern X" regions and "X's Roman Theatre" sites inside places.
 
 Disambiguation scores every candidate on population, feature type, the hint and
-the article's country context (countries named, unambiguous places, demonyms), so
+the article's country context (countries named, unambiguous places, demonyms, national
+actors the lexicon knows), so
 "Palmyra" in a Syrian story is Tadmur, not Palmyra, New Jersey.
 """
 from __future__ import annotations
@@ -36,6 +37,16 @@ _MAX_TOKENS = 6
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
                "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+
+
+def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
+    """One span per stretch of text, the longest: a run "Ad Dali" and spaCy's entity
+    "Dali" inside it are one place mention."""
+    kept: list[ToponymSpan] = []
+    for span in sorted(spans, key=lambda s: (-(s.span_end - s.span_start), s.span_start)):
+        if all(span.span_end <= k.span_start or k.span_end <= span.span_start for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
 
 
 def span_end_token(doc, span: ToponymSpan) -> int:
@@ -90,10 +101,12 @@ class ToponymSpan:
 class ToponymResolver:
     """Recognises and resolves the places of one article."""
 
-    def __init__(self, gazetteer: Gazetteer, country_word=None):
+    def __init__(self, gazetteer: Gazetteer, country_word=None, actor_country=None):
         self.gazetteer = gazetteer
         # callable: text -> ISO3 for demonyms / short country forms (from the lexicon)
         self.country_word = country_word or (lambda text: None)
+        # callable: lexicon actor id -> the ISO3 it belongs to, or None ("houthis" -> YEM)
+        self.actor_country = actor_country or (lambda actor_id: None)
 
     # -- recognition ---------------------------------------------------------------
     def find_spans(self, doc, text: str) -> list[ToponymSpan]:
@@ -131,7 +144,7 @@ class ToponymResolver:
                 i = max(j, i + 1)
             else:
                 i += 1
-        return sorted(spans, key=lambda s: s.start)
+        return _without_overlaps(spans)
 
     def _country_span(self, ent, text: str) -> Optional[ToponymSpan]:
         """'U.S.', 'Britain' (short forms) and 'Russian', 'Syrian' (demonyms) name a country."""
@@ -245,10 +258,16 @@ class ToponymResolver:
             elif any(c.feature_code == "PCLI" for c in cands):
                 counts[next(c.country3 for c in cands if c.feature_code == "PCLI")] += 2
         for ent in doc.ents:
-            if ent.label_ == "NORP":
+            # demonyms, and national actors the lexicon knows ("Houthis" fight in Yemen),
+            # are weaker evidence than a place named
+            if ent.ent_id_:
+                code = self.actor_country(ent.ent_id_)
+            elif ent.label_ == "NORP":
                 code = self.country_word(ent.text.split("-")[-1])
-                if code:
-                    counts[code] += 1
+            else:
+                continue
+            if code:
+                counts[code] += 1
         return counts
 
     def division_context(self, spans: list[ToponymSpan], candidates: dict[str, list[Candidate]]) -> Counter:

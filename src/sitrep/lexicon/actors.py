@@ -123,6 +123,10 @@ class ActorLexicon:
         actor_id = self._by_alias.get(surface_key(text))
         return self.actors.get(actor_id) if actor_id else None
 
+    def country_of_actor(self, actor_id: str) -> Optional[str]:
+        entry = self.actors.get(actor_id)
+        return entry.country if entry is not None else None
+
     def agent_for(self, lemma: str) -> Optional[AgentEntry]:
         return self._agent_by_noun.get(lemma.lower())
 
