@@ -44,12 +44,18 @@ class Resources:
                    actors=actors, triggers=TriggerLexicon.load())
 
 
+def toponym_resolver(res: Resources, finder: Optional[ActorFinder] = None) -> ToponymResolver:
+    """The place resolver the pipeline uses (and ``sitrep eval places`` measures)."""
+    finder = finder or ActorFinder(res.actors, res.gazetteer)
+    return ToponymResolver(res.gazetteer, finder.country_of_word, res.actors.country_of_actor)
+
+
 # -- stages ---------------------------------------------------------------------------
 class PlacesStage:
     name, requires, assigns = "places", ("doc",), ("places", "main_country")
 
     def __init__(self, res: Resources, finder: ActorFinder):
-        self.resolver = ToponymResolver(res.gazetteer, finder.country_of_word, res.actors.country_of_actor)
+        self.resolver = toponym_resolver(res, finder)
 
     def __call__(self, state: DocState) -> DocState:
         places, main = self.resolver.resolve(state.doc, state.article.text)

@@ -21,3 +21,14 @@ def test_demonyms_and_countries(resources):
     assert g.demonym_country("Syrian") == "SYR"
     assert g.demonym_country("American") == "USA"
     assert g.country("SYR").feature_code == "PCLI"
+
+
+def test_second_level_divisions_sit_among_their_towns(resources):
+    from sitrep.evaluation.acled import haversine_km
+
+    g = resources.gazetteer
+    counties = [c for c in g.lookup(fold("Butler County")) if c.feature_code == "ADM2"]
+    kansas = next(c for c in counties if c.admin1_code == "KS")
+    el_dorado = next(c for c in g.lookup(fold("El Dorado")) if c.admin1_code == "KS")   # its seat
+    assert haversine_km(kansas.lat, kansas.lon, el_dorado.lat, el_dorado.lon) < 40
+    assert len({c.admin1_code for c in counties}) > 3           # many states have a Butler County

@@ -55,3 +55,10 @@ def test_a_national_actor_named_in_the_text_is_country_context(code_text):
     out = code_text("Houthi forces shelled villages in Ad Dali on Saturday.", pub="2020-05-04")
     [dali] = [p for p in out["places"] if p["text"] == "Ad Dali" or p["text"] == "Dali"]
     assert dali["country"] == "YEM"
+
+
+def test_a_county_hint_picks_the_county_not_the_town(code_text):
+    out = code_text("The fire spread across Laurel County, Kentucky, on Monday.", pub="2020-05-04")
+    [laurel] = [p for p in out["places"] if p["text"].startswith("Laurel")]
+    assert laurel["feature_code"] == "ADM2" and laurel["precision"] == "district"
+    assert laurel["country"] == "USA"

