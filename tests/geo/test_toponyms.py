@@ -1,8 +1,10 @@
-from sitrep.geo.toponyms import ToponymResolver
+import pytest
+
+from sitrep.coder import toponym_resolver
 
 
 def _places(resources, parse, text):
-    resolver = ToponymResolver(resources.gazetteer, resources.actors.country_code)
+    resolver = toponym_resolver(resources)
     places, main = resolver.resolve(parse(text), text)
     return {p.evidence.text: p for p in places}, main
 
@@ -62,3 +64,32 @@ def test_a_county_hint_picks_the_county_not_the_town(code_text):
     [laurel] = [p for p in out["places"] if p["text"].startswith("Laurel")]
     assert laurel["feature_code"] == "ADM2" and laurel["precision"] == "district"
     assert laurel["country"] == "USA"
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Employees demonstrated outside the depot in Cape Town on Monday.", "Town"),
+    ("Boko Haram looted a camp in Kolofata town (Mayo-Sava, Extreme-Nord).", "Sava"),
+    ("Militants attacked a police post in the Rahim Khail area of Gardez city.", "Khail"),
+])
+def test_no_place_from_a_generic_word_or_a_piece_of_a_name(code_text, text, absent):
+    out = code_text(text, pub="2020-05-04")
+    assert absent not in [p["text"] for p in out["places"]]
+
+
+def test_cape_town_keeps_its_whole_name(code_text):
+    out = code_text("Employees demonstrated outside the depot in Cape Town on Monday.", pub="2020-05-04")
+    assert [p["name"] for p in out["places"]] == ["Cape Town"]
+
+
+def test_a_country_modifying_a_noun_is_no_event_place(code_text):
+    out = code_text("Protesters angry at the US dollar exchange rate blocked a road on Monday.", pub="2020-05-04")
+    us = [p for p in out["places"] if p["text"] == "US"]
+    assert us and us[0]["adjectival"]
+    assert all(e["location"] is None or e["location"]["text"] != "US" for e in out["events"])
+
+
+def test_an_alternate_name_supports_no_wrong_continent(code_text):
+    # "Cercado" is only an alternate name of a Brazilian town; the note is about Venezuela
+    out = code_text("On 6 May 2020, in Guarenas, moto-taxi drivers protested near the service station El "
+                    "Cercado.", pub="2020-05-08")
+    assert {p["country"] for p in out["places"]} == {"VEN"}

@@ -37,6 +37,30 @@ _MAX_TOKENS = 6
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
                "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+# words that name a kind of place, never one place, whatever namesake the gazetteer has
+# ("Minbya Town", "the Mine", "Zone 3")
+GENERIC_PLACE_WORDS = PLACE_NOUNS | set(PLACE_SUFFIXES) | FACILITY_NOUNS | {
+    "mine", "zone", "union", "sector", "border", "coast", "coast region", "township", "ward", "commune",
+    "port", "capital", "center", "centre", "downtown", "island", "valley", "mountain", "hill", "lake", "river"}
+# a country used as a noun's modifier ("US dollar", "Syria war") names no place where something happened
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+
+
+def _cuts_hyphenated_word(doc, start: int, end: int) -> bool:
+    """Does tokens[start:end] begin or end inside a hyphenated word ("Mayo-Sava")?"""
+    def glued(i: int) -> bool:      # token i is a hyphen written without spaces around it
+        return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    return glued(start - 1) or glued(end)
+
+
+def _own_evidence(cands: list[Candidate]) -> Counter:
+    """What a name says by itself about the article's country: a name with one country
+    among its readings, or a country's own name."""
+    countries = {c.country3 for c in cands}
+    if len(countries) == 1:
+        return Counter({countries.pop(): 2})
+    country = next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
+    return Counter({country: 2}) if country else Counter()
 
 
 def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
@@ -53,6 +77,12 @@ def span_end_token(doc, span: ToponymSpan) -> int:
     """Index of the token just after a span's name."""
     found = doc.char_span(span.start, span.end, alignment_mode="expand")
     return found.end if found is not None else len(doc)
+
+
+def _modifies_noun(doc, span: ToponymSpan) -> bool:
+    """'the US dollar', 'the Syria conflict': a country name modifying a common noun."""
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found is not None and found.root.dep_ in MODIFIER_DEPS and found.root.head.pos_ == "NOUN"
 
 
 def _modifies_actor(doc, end: int) -> bool:
@@ -169,7 +199,9 @@ class ToponymResolver:
         i = start
         while i < end:
             for j in range(end, i, -1):
-                span = self._span_from_tokens(doc, text, i, j, strong=False)
+                if _cuts_hyphenated_word(doc, i, j):
+                    continue        # "Sava" of "Mayo-Sava" is no place of its own
+                span = self._span_from_tokens(doc, text, i, j, strong=False, part_of_run=(i, j) != (start, end))
                 if span is not None:
                     found.append(span)
                     i = j
@@ -178,7 +210,8 @@ class ToponymResolver:
                 i += 1
         return found
 
-    def _span_from_tokens(self, doc, text, start: int, end: int, strong: bool) -> Optional[ToponymSpan]:
+    def _span_from_tokens(self, doc, text, start: int, end: int, strong: bool,
+                          part_of_run: bool = False) -> Optional[ToponymSpan]:
         toks = list(doc[start:end])
         while toks and toks[0].lower_ in ("the", "a"):
             toks = toks[1:]
@@ -195,9 +228,11 @@ class ToponymResolver:
         if toks[0].lower_ in DIRECTION_WORDS and len(toks) > 1:
             region_word, toks = toks[0].lower_, toks[1:]
         hint = None
-        # "Raqqa city", "Deir al-Zor province": the word may be inside or right after the entity
+        # "Raqqa city", "Deir al-Zor province": the word may be inside or right after the
+        # entity, unless it is part of the name ("Cape Town", "Kuwait City")
         last = toks[-1]
-        if last.lower_ in PLACE_SUFFIXES and len(toks) > 1:
+        full_key = fold(text[toks[0].idx: last.idx + len(last)])
+        if last.lower_ in PLACE_SUFFIXES and len(toks) > 1 and not self.gazetteer.has_key(full_key):
             hint, toks = PLACE_SUFFIXES[last.lower_], toks[:-1]
         else:
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -219,7 +254,7 @@ class ToponymResolver:
             end = following.i + 1
         name = text[name_start:name_end]
         key = fold(name)
-        if len(key) < 3 or not self.gazetteer.has_key(key):
+        if len(key) < 3 or key in GENERIC_PLACE_WORDS or not self.gazetteer.has_key(key):
             return None
         before_prev = doc[toks[0].i - 2] if toks[0].i > 1 else None
         if not strong and _locative_cue(prev, before_prev):
@@ -227,8 +262,10 @@ class ToponymResolver:
         if not strong:
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:
                 return None
-            best = max((c.population if c.feature_code == "PPL" else 10**7 for c in self.gazetteer.lookup(key)),
-                       default=0)
+            # a name found inside a longer run of names must be a town's own name, not one
+            # of its alternate names ("Khail" of "Rahim Khail" is also Ha'il)
+            best = max((c.population if c.feature_code == "PPL" else 10**7 for c in self.gazetteer.lookup(key)
+                        if not part_of_run or c.feature_code != "PPL" or fold(c.name) == key), default=0)
             if best < MIN_POPULATION_RELABEL and site is None:
                 return None
         span_start = min(name_start, prev.idx if (region_word and prev is not None and prev.lower_ == region_word)
@@ -251,12 +288,7 @@ class ToponymResolver:
         for span in spans:
             if span.adjectival:
                 continue        # demonyms count once, below, as weaker evidence than a place named
-            cands = candidates[span.key]
-            countries = {c.country3 for c in cands}
-            if len(countries) == 1:
-                counts[countries.pop()] += 2
-            elif any(c.feature_code == "PCLI" for c in cands):
-                counts[next(c.country3 for c in cands if c.feature_code == "PCLI")] += 2
+            counts.update(_own_evidence(candidates[span.key]))
         for ent in doc.ents:
             # demonyms, and national actors the lexicon knows ("Houthis" fight in Yemen),
             # are weaker evidence than a place named
@@ -313,8 +345,9 @@ class ToponymResolver:
         spans = self.find_spans(doc, text)
         candidates = {span.key: self._candidates(span) for span in spans}
         context = self.country_context(spans, doc, candidates)
-        main = context.most_common(1)[0][0] if context else None
         divisions = self.division_context(spans, candidates)
+        votes = context + self._first_readings(spans, candidates, context, divisions)
+        main = votes.most_common(1)[0][0] if votes else None
         places = []
         for span in spans:
             cands = candidates[span.key]
@@ -324,12 +357,33 @@ class ToponymResolver:
                             key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
             # a small place abroad with no support from context is more likely a misreading;
-            # when the article's country is known, only a large city abroad stands
-            if best.country3 not in context and best.feature_code == "PPL" and (
+            # when the article's country is known, only a large city abroad stands. A name
+            # with one reading is evidence for its country, but not support for itself.
+            own = 0 if span.adjectival else _own_evidence(cands).get(best.country3, 0)
+            if best.country3 != main and context.get(best.country3, 0) <= own and best.feature_code == "PPL" and (
                     best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION)):
                 continue
             places.append(self._place(span, best, best_score, scored, text, doc))
         return places, main
+
+    def _first_readings(self, spans: list[ToponymSpan], candidates: dict[str, list[Candidate]],
+                        context: Counter, divisions: Counter) -> Counter:
+        """One country per story: each mention's best reading, under the context known so
+        far, votes for the article's main country; the first place named (a report's lede)
+        counts double. The votes choose the main country only: a reading does not support
+        itself as context."""
+        main = context.most_common(1)[0][0] if context else None
+        votes: Counter = Counter()
+        first = True
+        for span in spans:
+            cands = candidates[span.key]
+            if span.adjectival or not cands:
+                continue
+            best = max(cands, key=lambda c: (self.score(c, span, context, main, divisions), c.population))
+            if best.country3:
+                votes[best.country3] += 2 if first else 1
+                first = False
+        return votes
 
     def _place(self, span: ToponymSpan, cand: Candidate, score: float, scored, text: str, doc) -> Place:
         precision = _PRECISION_BY_FEATURE.get(cand.feature_code, "town")
@@ -348,7 +402,8 @@ class ToponymResolver:
             country=cand.country3, admin1=cand.admin1_name if cand.feature_code != "PCLI" else None,
             feature_code=feature, precision=precision, score=round(confidence, 3),
             parent_geonameid=cand.geonameid if gid is None else None,
-            adjectival=span.adjectival or _modifies_actor(doc, span_end_token(doc, span)),
+            adjectival=span.adjectival or _modifies_actor(doc, span_end_token(doc, span))
+            or (cand.feature_code == "PCLI" and _modifies_noun(doc, span)),
         )
 
     @staticmethod
