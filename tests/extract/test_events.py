@@ -165,3 +165,29 @@ def test_a_lynching_crowd_is_rioters(code_text):
     [e] = [e for e in out["events"] if e["acled_event_type"] == "Riots"]
     [source] = [a for a in e["actors"] if a["role"] == "source"]
     assert source["acled_inter"] == 5 and source["name"].startswith("Rioters")
+
+
+def test_the_addressee_of_a_demand_is_its_target(code_text):
+    out = code_text("Amnesty International demanded that the Sudanese government end curbs on the press.",
+                    pub="2020-05-12")
+    e = _events(out)["demanded"]
+    assert [a["country"] for a in e["actors"] if a["role"] == "target"] == ["SDN"]
+
+
+def test_a_threat_aims_at_the_object_of_its_complement(code_text):
+    out = code_text("The parliament threatened on Monday to break relations with Russia.", pub="2020-05-12")
+    e = _events(out)["threatened"]
+    assert [a["country"] for a in e["actors"] if a["role"] == "target"] == ["RUS"]
+
+
+def test_counted_nationals_are_civilians_of_their_country(code_text):
+    out = code_text("Ghanaian authorities have deported 168 Liberians.", pub="2020-05-12")
+    e = _events(out)["deported"]
+    [target] = [a for a in e["actors"] if a["role"] == "target"]
+    assert (target["country"], target["sector"]) == ("LBR", "CVL")
+
+
+def test_a_capital_as_subject_stands_for_its_government(code_text):
+    out = code_text("Washington demanded that Hamas renounce violence.", pub="2020-05-12")
+    e = _events(out)["demanded"]
+    assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Government of United States"]

@@ -80,6 +80,16 @@ class ActorFinder:
                                           country=code, sector="GOV", acled_inter=1, kind="state",
                                           evidence=_evidence(text, ent.start_char, ent.end_char)))
                     covered.update(range(ent.start, ent.end))
+            elif ent.label_ == "NORP" and ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS \
+                    and not any(t.lower_ == "the" for t in ent.root.lefts):
+                # "168 Liberians", "Palestinians": people of that country ("the Russians"
+                # in war reporting often means an army, so it is left alone)
+                code = self.country_of_word(ent.root.text[:-1] if ent.root.text.endswith("s") else ent.root.text)
+                if code:
+                    mentions.append(Actor(name=f"Civilians ({country_name(self.gazetteer, code)})", country=code,
+                                          sector="CVL", acled_inter=7, kind="agent",
+                                          evidence=_evidence(text, ent.start_char, ent.end_char)))
+                    covered.update(range(ent.start, ent.end))
             elif ent.label_ == "PERSON" and len(ent) >= 2:
                 mentions.append(Actor(name=text[ent.start_char:ent.end_char], country=None, sector=None,
                                       acled_inter=None, kind="person",

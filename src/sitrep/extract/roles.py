@@ -22,6 +22,8 @@ LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", 
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
+# inside a demand's or threat's complement: "blows to X", "relations with X", "sanctions on X"
+COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at"}
 # verbs that only say an event happened: their prepositions belong to the event noun
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
                "intensify", "escalate", "start", "begin", "take place"}
@@ -93,6 +95,8 @@ class RoleFinder:
         if target is None and subj is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             partner = next((c for c in subj.children if c.dep_ == "conj"), None)
             target = self.actor(partner) if partner is not None else None
+        if target is None and not object_is_place:
+            target = self._target_in_complement(tok)
         if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             # "X clashed with Y"
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -115,6 +119,25 @@ class RoleFinder:
                 if ally is not None:
                     supporters.append(ally)
         return Roles(source, target, tuple(supporters))
+
+    def _target_in_complement(self, tok) -> Optional[Actor]:
+        """Whom a demand, threat or pledge is aimed at, inside its complement clause:
+        'demanded that Hamas renounce ...' (the clause's subject), 'threatened to deliver
+        blows to the United States', 'promised aid to Mozambique' (the object, or the
+        object of to/against/with/on)."""
+        for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
+            candidates = [c for c in clause.children if c.dep_ == "nsubj"] if clause.dep_ == "ccomp" else []
+            candidates += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+            candidates += [_pobj(p) for p in clause.children if p.dep_ == "prep"
+                           and p.lower_ in COMPLEMENT_TARGET_PREPS]
+            candidates += [_pobj(p) for c in clause.children if c.dep_ == "dobj" for p in c.children
+                           if p.dep_ == "prep" and p.lower_ in COMPLEMENT_TARGET_PREPS]
+            for cand in candidates:
+                if cand is not None and cand.i not in self.trigger_tokens:
+                    found = self.actor(cand)
+                    if found is not None:
+                        return found
+        return None
 
     def _inherited_subject(self, tok, depth: int = 0) -> Optional[Actor]:
         """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X."""
