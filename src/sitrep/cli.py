@@ -10,7 +10,7 @@
     sitrep actors|relations|places|timeline            aggregates over the store
     sitrep serve [--db F] [--port 8765]                API + dashboard on 127.0.0.1
     sitrep setup                                       build the gazetteer cache
-    sitrep eval acled|time|places|dedup|plover ...     accuracy on ../shared/evaldata
+    sitrep eval acled|time|places|dedup|plover|actors  accuracy on ../shared/evaldata
 
 Misuse gets one line on stderr and exit status 2.
 """
@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8765)
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
-    ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup", "plover"])
+    ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup", "plover", "actors"])
     ev_cmd.add_argument("--dataset", choices=["gwn", "lgl", "geovirus"], action="append",
                         help="for places: which set(s); default all three")
     ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
@@ -314,8 +314,19 @@ def cmd_serve(args) -> int:
 def cmd_setup(args) -> int:
     from .geo.gazetteer import Gazetteer, default_gazetteer_path
 
+    from .lexicon.phoenix import build_phoenix_index, default_index_path, find_phoenix_dir
+
     Gazetteer.open(progress=_progress).close()
     sys.stderr.write(f"gazetteer ready at {default_gazetteer_path()}\n")
+    index, source = default_index_path(), find_phoenix_dir()
+    if index.exists():
+        sys.stderr.write(f"Phoenix actor index ready at {index}\n")
+    elif source is not None:
+        build_phoenix_index(source, index)
+        sys.stderr.write(f"Phoenix actor index compiled from {source} into {index}\n")
+    else:
+        sys.stderr.write("Phoenix actor dictionaries not found (set SITREP_PHOENIX_DIR): "
+                         "actors come from the curated lexicon only\n")
     return 0
 
 
@@ -349,6 +360,15 @@ def cmd_eval(args) -> int:
             raise UsageError(f"no PLOVER gold-standard records at {path}")
         report = evaluate_plover(_coder(), path, limit=args.limit)
         sys.stdout.write((json.dumps(report, indent=2) if args.json else format_plover_report(report)) + "\n")
+        return 0
+    if args.task == "actors":
+        from .evaluation.actors import NGEC_CASES, evaluate_actors, format_actors_report
+
+        path = Path(args.file) if args.file else NGEC_CASES
+        if not path.exists():
+            raise UsageError(f"no NGEC actor cases at {path}")
+        report = evaluate_actors(_coder().resources, path, limit=args.limit)
+        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_actors_report(report)) + "\n")
         return 0
     if args.task == "time":
         from .evaluation.timebank import TIMEBANK_DIR, evaluate_time, format_time_report

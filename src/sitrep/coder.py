@@ -20,6 +20,7 @@ from .extract.times import find_times
 from .geo.gazetteer import Gazetteer, ProgressFn
 from .geo.toponyms import ToponymResolver
 from .lexicon.actors import ActorLexicon
+from .lexicon.phoenix import PhoenixIndex
 from .lexicon.triggers import TriggerLexicon
 from .model import Article, CodedArticle, RecordError
 from .nlp.pipeline import DocState, Pipeline, with_fields
@@ -36,17 +37,23 @@ class Resources:
     gazetteer: Gazetteer
     actors: ActorLexicon
     triggers: TriggerLexicon
+    # the Phoenix dictionaries, when 'sitrep setup' found and compiled them
+    phoenix: Optional[PhoenixIndex] = None
 
     @classmethod
     def load(cls, gazetteer_path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Resources":
         actors = ActorLexicon.load()
-        return cls(nlp=load_spacy(actors), gazetteer=Gazetteer.open(gazetteer_path, progress),
-                   actors=actors, triggers=TriggerLexicon.load())
+        gazetteer = Gazetteer.open(gazetteer_path, progress)
+        return cls(nlp=load_spacy(actors), gazetteer=gazetteer, actors=actors, triggers=TriggerLexicon.load(),
+                   phoenix=PhoenixIndex.open_if_built(gazetteer.country_codes()))
+
+    def actor_finder(self) -> ActorFinder:
+        return ActorFinder(self.actors, self.gazetteer, self.phoenix)
 
 
 def toponym_resolver(res: Resources, finder: Optional[ActorFinder] = None) -> ToponymResolver:
     """The place resolver the pipeline uses (and ``sitrep eval places`` measures)."""
-    finder = finder or ActorFinder(res.actors, res.gazetteer)
+    finder = finder or res.actor_finder()
     return ToponymResolver(res.gazetteer, finder.country_of_word, res.actors.country_of_actor)
 
 
@@ -125,7 +132,7 @@ class RelationsStage:
 
 
 def default_stages(res: Resources) -> list:
-    finder = ActorFinder(res.actors, res.gazetteer)     # stateless; one serves every stage
+    finder = res.actor_finder()     # stateless; one serves every stage
     return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(res, finder),
             RelationsStage(res)]
 

@@ -22,6 +22,8 @@ STATE_MODIFIERS = {"government", "regime", "state", "army", "national", "federal
                    "pro-government", "loyalist", "presidential", "republican", "royal"}
 REBEL_MODIFIERS = {"rebel", "opposition", "insurgent", "militant", "jihadist", "islamist", "separatist"}
 ARMED_MODIFIERS = {"armed", "masked", "unidentified", "unknown", "hooded", "suspected"}
+# ACLED actor types of the PLOVER sectors that determine one (state, rebel, civilian)
+_INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
 GENERIC_HEADS = {"group", "unit", "faction", "element", "movement", "organisation", "organization", "cell"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "agent", "ROOT"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -38,9 +40,11 @@ def country_name(gazetteer, iso3: Optional[str]) -> str:
 class ActorFinder:
     """Turns a parsed article into actor mentions."""
 
-    def __init__(self, lexicon: ActorLexicon, gazetteer=None):
+    def __init__(self, lexicon: ActorLexicon, gazetteer=None, phoenix=None):
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        # the compiled Phoenix dictionaries (sitrep.lexicon.phoenix), when built
+        self.phoenix = phoenix
 
     def country_of_word(self, text: str) -> Optional[str]:
         word = text.strip()
@@ -90,6 +94,9 @@ class ActorFinder:
                                           sector="CVL", acled_inter=7, kind="agent",
                                           evidence=_evidence(text, ent.start_char, ent.end_char)))
                     covered.update(range(ent.start, ent.end))
+            elif ent.label_ in ("PERSON", "ORG") and (known := self._from_phoenix(ent, text, pub_date)) is not None:
+                mentions.append(known)
+                covered.update(range(ent.start, ent.end))
             elif ent.label_ == "PERSON" and len(ent) >= 2:
                 mentions.append(Actor(name=text[ent.start_char:ent.end_char], country=None, sector=None,
                                       acled_inter=None, kind="person",
@@ -102,6 +109,21 @@ class ActorFinder:
             if agent_mention is not None:
                 mentions.append(agent_mention)
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))
+
+    def _from_phoenix(self, ent, text: str, pub_date: date) -> Optional[Actor]:
+        """A person or organisation the Phoenix dictionaries know, in the role it held
+        on the publication date ("Angela Merkel" is DEU GOV from November 2005)."""
+        if self.phoenix is None:
+            return None
+        found = self.phoenix.lookup(text[ent.start_char:ent.end_char], pub_date)
+        if found is None:
+            return None
+        inter = _INTER_BY_SECTOR.get(found.sector or "")
+        if inter == 1 and found.country is None:
+            inter = None
+        return Actor(name=found.name, country=found.country, sector=found.sector, acled_inter=inter,
+                     kind="person" if ent.label_ == "PERSON" else "group", lexicon_id=f"phoenix:{found.code}",
+                     evidence=_evidence(text, ent.start_char, ent.end_char))
 
     def _state_named_by(self, ent, text: str) -> Optional[str]:
         """The country a GPE stands for as an actor: its name ("the United States"), or,

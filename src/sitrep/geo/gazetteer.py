@@ -341,6 +341,9 @@ class Gazetteer:
             self._demonyms[key] = row[0] if row else None
         return self._demonyms[key]
 
+    def country_codes(self) -> list[str]:
+        return [r[0] for r in self._con.execute("SELECT country3 FROM place WHERE feature_code = 'PCLI'")]
+
     def capital_country(self, name: str) -> Optional[str]:
         """ISO3 of the country whose capital this is ("Moscow" -> RUS)."""
         row = self._con.execute("SELECT country3 FROM capital WHERE key = ?", (fold(name),)).fetchone()

@@ -1,0 +1,207 @@
+"""The Phoenix actor dictionaries, compiled into a cached SQLite index.
+
+The Phoenix dictionaries of the Open Event Data Alliance (``Phoenix.Countries``,
+``Phoenix.International`` and ``Phoenix.MilNonState`` ``.actors.txt``, MIT licence,
+Copyright (c) 2014 Open Event Data Alliance; distributed with PETRARCH2) list some
+27,000 actors in TABARI's format::
+
+    ANGELA_MERKEL_  # a comment
+    +CHANCELLOR_MERKEL_          <- another name of the same actor
+    +MERKEL
+        [DEUELI 720101-000101]   <- a CAMEO actor code valid between two dates
+        [DEUGOV >051122]         <- ... or from a date on
+        [DEUELI]                 <- ... or whenever no dated code applies
+
+A code is a three-letter country (or IGO, NGO ...) followed by three-letter roles
+(GOV, MIL, REB, ELI ...). sitrep does not ship these files, which it may not copy:
+``sitrep setup`` compiles them, when it finds them, into ``phoenix-v1.sqlite`` in
+the cache directory beside the gazetteer, and the actor finder consults that index
+for people and organisations its own curated lexicon does not name. Without it the
+coder runs on the curated lexicon alone.
+
+Where the files are looked for: ``$SITREP_PHOENIX_DIR``, else the ``petrarch``
+folder of the evaluation data (``sitrep.evaluation.acled.find_evaldata``).
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from ..errors import ResourceError
+from ..geo.names import fold
+
+PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                 "Phoenix.MilNonState.actors.txt")
+INDEX_VERSION = 1
+_ROLE = re.compile(r"\[([A-Z]{3,})\s*(?:>(\d{6,8})|<(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*\]")
+# CAMEO role codes read as PLOVER sectors where the two differ
+_SECTOR_BY_ROLE = {"ELI": "ELI", "INS": "REB", "UAF": "UAF", "SPY": "SPY", "OPP": "OPP", "PTY": "PTY",
+                   "HLH": "HLH", "REF": "REF", "AGR": "AGR", "EDU": "EDU", "ENV": "ENV"}
+_NON_COUNTRY = {"IGO", "NGO", "MNC", "UAF", "REB", "INS", "NGM", "IMG", "MOD", "RAD", "PTY", "COP", "GOV", "MIL",
+                "KKL", "CVL", "BUS", "MED", "ELI", "JUD", "LEG", "SPY", "OPP", "EDU", "HLH", "AGR"}
+
+
+@dataclass(frozen=True)
+class PhoenixRole:
+    code: str
+    since: Optional[date] = None
+    until: Optional[date] = None
+
+
+@dataclass(frozen=True)
+class PhoenixEntry:
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[PhoenixRole, ...]
+
+
+@dataclass(frozen=True)
+class PhoenixActor:
+    """What the index says of a name on a date."""
+
+    name: str
+    code: str
+    country: Optional[str]          # ISO3, None for IGOs, NGOs and transnational groups
+    sector: Optional[str]
+
+
+def _date(text: Optional[str]) -> Optional[date]:
+    """TABARI dates: yymmdd (a year below 30 is 20yy) or yyyymmdd."""
+    if not text:
+        return None
+    try:
+        if len(text) == 8:
+            return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        if len(text) == 6:
+            year = int(text[:2])
+            return date(2000 + year if year < 30 else 1900 + year, int(text[2:4]), int(text[4:]))
+    except ValueError:
+        return None
+    return None
+
+
+def _roles(line: str) -> list[PhoenixRole]:
+    out = []
+    for m in _ROLE.finditer(line):
+        code, since, until, start, end = m.groups()
+        out.append(PhoenixRole(code, _date(since or start), _date(until or end)))
+    return out
+
+
+def _words(raw: str) -> str:
+    """'ANGELA_MERKEL_' -> 'ANGELA MERKEL' (a trailing '_' only marks a word's end)."""
+    return " ".join(raw.replace("_", " ").split())
+
+
+def parse_phoenix(lines: Iterable[str]) -> Iterator[PhoenixEntry]:
+    name: Optional[str] = None
+    aliases: list[str] = []
+    roles: list[PhoenixRole] = []
+    for raw in lines:
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line[0] in " \t":
+            roles.extend(_roles(line))
+        elif line.startswith("+"):
+            alias = _words(line[1:].split("[", 1)[0])
+            if alias:
+                aliases.append(alias)
+            roles.extend(_roles(line))
+        else:
+            if name:
+                yield PhoenixEntry(name, tuple(aliases), tuple(roles))
+            name = _words(line.split("[", 1)[0])
+            aliases, roles = [], _roles(line)
+    if name:
+        yield PhoenixEntry(name, tuple(aliases), tuple(roles))
+
+
+def find_phoenix_dir() -> Optional[Path]:
+    from ..evaluation.acled import find_evaldata
+
+    for candidate in (os.environ.get("SITREP_PHOENIX_DIR"), find_evaldata() / "petrarch"):
+        if candidate and all((Path(candidate) / f).exists() for f in PHOENIX_FILES):
+            return Path(candidate)
+    return None
+
+
+def default_index_path() -> Path:
+    from ..geo.gazetteer import default_cache_dir
+
+    return default_cache_dir() / f"phoenix-v{INDEX_VERSION}.sqlite"
+
+
+def build_phoenix_index(source: Path, target: Path) -> Path:
+    """Compile the three dictionaries into ``target`` (atomically)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    con.executescript("""
+        CREATE TABLE actor (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+        CREATE TABLE alias (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
+        CREATE TABLE role (id INTEGER NOT NULL, code TEXT NOT NULL, since TEXT, until TEXT);
+        CREATE INDEX role_id ON role (id);""")
+    n = 0
+    for filename in PHOENIX_FILES:
+        with (source / filename).open(encoding="utf-8", errors="replace") as fh:
+            for entry in parse_phoenix(fh):
+                if not entry.roles:
+                    continue
+                n += 1
+                con.execute("INSERT INTO actor VALUES (?, ?)", (n, entry.name.title()))
+                keys = {fold(a) for a in (entry.name, *entry.aliases)}
+                con.executemany("INSERT OR IGNORE INTO alias VALUES (?, ?)", [(k, n) for k in keys if len(k) > 2])
+                con.executemany("INSERT INTO role VALUES (?, ?, ?, ?)",
+                                [(n, r.code, r.since and r.since.isoformat(), r.until and r.until.isoformat())
+                                 for r in entry.roles])
+    con.commit()
+    con.close()
+    os.replace(tmp, target)
+    return target
+
+
+class PhoenixIndex:
+    """Read-only look-ups in the compiled dictionaries."""
+
+    def __init__(self, path: Path, country_codes: frozenset[str]):
+        if not path.exists():
+            raise ResourceError(f"Phoenix index not built at {path}")
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._countries = country_codes
+
+    @classmethod
+    def open_if_built(cls, country_codes: Iterable[str], path: Optional[Path] = None) -> Optional["PhoenixIndex"]:
+        target = path or default_index_path()
+        return cls(target, frozenset(country_codes)) if target.exists() else None
+
+    def lookup(self, text: str, on: date) -> Optional[PhoenixActor]:
+        """The actor a name denotes on a date; an ambiguous name (two actors) is None."""
+        key = fold(text[4:] if text[:4].lower() == "the " else text)
+        ids = [r[0] for r in self._con.execute("SELECT id FROM alias WHERE key = ?", (key,))]
+        if len(ids) != 1:
+            return None
+        name = self._con.execute("SELECT name FROM actor WHERE id = ?", (ids[0],)).fetchone()[0]
+        roles = [PhoenixRole(c, s and date.fromisoformat(s), u and date.fromisoformat(u)) for c, s, u in
+                 self._con.execute("SELECT code, since, until FROM role WHERE id = ?", (ids[0],))]
+        dated = [r for r in roles if (r.since or r.until) and (r.since is None or r.since <= on)
+                 and (r.until is None or on <= r.until)]
+        undated = [r for r in roles if not (r.since or r.until)]
+        chosen = (dated or undated or [None])[0]
+        if chosen is None:
+            return None
+        return self._actor(name, chosen.code)
+
+    def _actor(self, name: str, code: str) -> PhoenixActor:
+        head = code[:3]
+        country = head if head in self._countries and head not in _NON_COUNTRY else None
+        rest = code[3:] if country else code
+        role = rest[:3] if rest else None
+        sector = _SECTOR_BY_ROLE.get(role, role) if role else None
+        return PhoenixActor(name=name, code=code, country=country, sector=sector)

@@ -1,0 +1,61 @@
+"""The Phoenix dictionary compiler, on a dictionary written for this test (the real
+files stay in ../shared; sitrep never copies them)."""
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep.lexicon.phoenix import PHOENIX_FILES, PhoenixIndex, build_phoenix_index, parse_phoenix
+
+SAMPLE = """# a comment line
+JOHN_DOE_  # CountryInfo.txt
++PRESIDENT_DOE_
++J._DOE
+\t[ATLELI 700101-051121]
+\t[ATLGOV >051122]
+\t[ATLELI]
+BLUE_BRIGADE_ [ATLREB]
++BLUE_FIGHTERS_
+WORLD_PEACE_BODY_ [IGOUNO]
+SHARED_NAME [ATLGOV]
+OTHER_ENTRY [BORGOV]
++SHARED_NAME
+"""
+
+
+def _index(tmp_path):
+    for name in PHOENIX_FILES:
+        (tmp_path / name).write_text(SAMPLE if name == PHOENIX_FILES[0] else "", encoding="utf-8")
+    path = build_phoenix_index(tmp_path, tmp_path / "phoenix.sqlite")
+    return PhoenixIndex(path, frozenset({"ATL", "BOR"}))
+
+
+def test_parser_reads_names_aliases_and_dated_roles():
+    entries = list(parse_phoenix(SAMPLE.splitlines()))
+    doe = entries[0]
+    assert doe.name == "JOHN DOE" and doe.aliases == ("PRESIDENT DOE", "J. DOE")
+    assert [(r.code, r.since, r.until) for r in doe.roles] == [
+        ("ATLELI", date(1970, 1, 1), date(2005, 11, 21)), ("ATLGOV", date(2005, 11, 22), None), ("ATLELI", None, None)]
+    assert [e.name for e in entries] == ["JOHN DOE", "BLUE BRIGADE", "WORLD PEACE BODY", "SHARED NAME", "OTHER ENTRY"]
+
+
+def test_a_role_holds_only_on_its_dates(tmp_path):
+    index = _index(tmp_path)
+    assert index.lookup("President Doe", date(2010, 5, 1)).sector == "GOV"
+    assert index.lookup("John Doe", date(1999, 5, 1)).sector == "ELI"
+    assert index.lookup("John Doe", date(2010, 5, 1)).country == "ATL"
+
+
+def test_groups_organisations_and_ambiguous_names(tmp_path):
+    index = _index(tmp_path)
+    assert (index.lookup("the Blue Fighters", date(2020, 1, 1)).sector) == "REB"
+    body = index.lookup("World Peace Body", date(2020, 1, 1))
+    assert body.country is None and body.sector == "IGO"
+    assert index.lookup("Shared Name", date(2020, 1, 1)) is None      # two actors: no guess
+    assert index.lookup("Nobody", date(2020, 1, 1)) is None
+
+
+@given(st.lists(st.text(alphabet="ABC_+[]>-0123456789 \t#", max_size=30), max_size=20))
+def test_the_parser_never_fails_on_garbage(lines):
+    for entry in parse_phoenix(lines):
+        assert entry.name
