@@ -24,6 +24,11 @@ REBEL_MODIFIERS = {"rebel", "opposition", "insurgent", "militant", "jihadist", "
 ARMED_MODIFIERS = {"armed", "masked", "unidentified", "unknown", "hooded", "suspected"}
 # ACLED actor types of the PLOVER sectors that determine one (state, rebel, civilian)
 _INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+FORMER_WORDS = {"former", "ex", "ex-"}
+# a title stands just before a name, as its compound or modifier: "US Senator Marco Rubio"
+TITLE_WINDOW = 6
+TITLE_DEPS = {"compound", "amod", "nmod", "punct", "npadvmod", "poss", "case"}
 GENERIC_HEADS = {"group", "unit", "faction", "element", "movement", "organisation", "organization", "cell"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "agent", "ROOT"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -98,9 +103,7 @@ class ActorFinder:
                 mentions.append(known)
                 covered.update(range(ent.start, ent.end))
             elif ent.label_ == "PERSON" and len(ent) >= 2:
-                mentions.append(Actor(name=text[ent.start_char:ent.end_char], country=None, sector=None,
-                                      acled_inter=None, kind="person",
-                                      evidence=_evidence(text, ent.start_char, ent.end_char)))
+                mentions.append(self._titled_person(ent, text, main_country))
                 covered.update(range(ent.start, ent.end))
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
@@ -109,6 +112,39 @@ class ActorFinder:
             if agent_mention is not None:
                 mentions.append(agent_mention)
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))
+
+    def _titled_person(self, ent, text: str, main_country: Optional[str]) -> Actor:
+        """A person the lexicons do not know: the title before the name says the office
+        ("US Senator Marco Rubio": LEG), a country word beside it whose ("French
+        President ..."), else the article's country. The name alone says nothing."""
+        doc = ent.doc
+        start = ent.start
+        while start > 0 and ent.start - start < TITLE_WINDOW and doc[start - 1].dep_ in TITLE_DEPS:
+            start -= 1
+        words = [t for t in doc[start:ent.end]]
+        sector = None
+        for size in (3, 2, 1):
+            for k in range(len(words) - size + 1):
+                phrase = " ".join(t.lower_ for t in words[k:k + size])
+                if phrase in self.lexicon.titles:
+                    sector = self.lexicon.titles[phrase]
+                    break
+            if sector:
+                break
+        # "Sen. Feliciano Valencia", "President X": a title inside the entity is no part of the name
+        name_tokens = list(ent)
+        while len(name_tokens) > 1 and (name_tokens[0].lower_ in self.lexicon.titles or name_tokens[0].text == "."):
+            name_tokens = name_tokens[1:]
+        name_start = name_tokens[0].idx
+        country = None
+        if sector:
+            # a country word before the name: "US Senator", "French President", "Russia's"
+            before = [t for t in words if t.i < name_tokens[0].i and t.text not in ("'s", "\u2019s")]
+            country = next((c for t in before for c in [self.country_of_word(t.text)] if c), None) or main_country
+        name = text[name_start:ent.end_char]
+        return Actor(name=name, country=country, sector=sector,
+                     acled_inter=1 if sector in STATE_SECTORS and country else None, kind="person",
+                     evidence=_evidence(text, ent.start_char, ent.end_char))
 
     def _from_phoenix(self, ent, text: str, pub_date: date) -> Optional[Actor]:
         """A person or organisation the Phoenix dictionaries know, in the role it held
@@ -158,7 +194,7 @@ class ActorFinder:
         for m in mods:
             if self._is_backer_word(m):
                 continue
-            code = self.country_of_word(m.text)
+            code = self.country_of_word(m.text) or self._country_of_place_word(m)
             if code:
                 country = code
                 break
@@ -172,10 +208,14 @@ class ActorFinder:
         start = min([tok.idx] + [m.left_edge.idx for m in mods if m.dep_ != "det"])
         evidence = _evidence(text, start, tok.idx + len(tok))
         name = entry.name.format(country=country_name(self.gazetteer, country))
+        sector, inter = entry.sector, entry.inter
+        if mod_lemmas & FORMER_WORDS and sector in STATE_SECTORS:
+            # "a former minister" holds no office: an elite, in PLOVER's terms
+            sector, inter, name = "ELI", None, f"Former {tok.lemma_.lower()} ({country_name(self.gazetteer, country)})"
         if entry.kind == "person":
             affiliation = affiliation_of(tok, text, self.lexicon)
             name = f"{tok.lemma_.capitalize()} ({affiliation})" if affiliation else tok.lemma_.capitalize()
-        return Actor(name=name, country=country, sector=entry.sector, acled_inter=entry.inter,
+        return Actor(name=name, country=country, sector=sector, acled_inter=inter,
                      kind=entry.kind, evidence=evidence, backers=backers)
 
     def _agent_entry(self, tok, mods, mod_lemmas: set[str]) -> Optional[AgentEntry]:
@@ -216,6 +256,14 @@ class ActorFinder:
             if not has_state and self._country_from_possessor(tok) is None and self._country_from_of(tok) is None:
                 return None
         return entry
+
+    def _country_of_place_word(self, tok) -> Optional[str]:
+        """'Rakhine rebels', 'Kabul police': a place name as modifier, when all its
+        readings are in one country."""
+        if self.gazetteer is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        countries = {c.country3 for c in self.gazetteer.lookup(fold(tok.text)) if c.country3}
+        return countries.pop() if len(countries) == 1 else None
 
     def _country_from_of(self, tok) -> Optional[str]:
         """'military forces of Armenia', 'police of Kenya'."""

@@ -83,7 +83,8 @@ class ActorLexicon:
     """Named actors, generic agents and country words, indexed for lookup."""
 
     def __init__(self, actors: list[ActorEntry], agents: list[AgentEntry],
-                 country_aliases: dict[str, str], demonyms: dict[str, str]):
+                 country_aliases: dict[str, str], demonyms: dict[str, str],
+                 titles: Optional[dict[str, str]] = None):
         self.actors = {a.id: a for a in actors}
         self.agents = agents
         self._by_alias: dict[str, str] = {}
@@ -96,6 +97,8 @@ class ActorLexicon:
                 self._agent_by_noun.setdefault(noun.lower(), agent)
         self.country_aliases = {surface_key(k): v for k, v in country_aliases.items()}
         self.demonyms = {surface_key(k): v for k, v in demonyms.items()}
+        # title word(s) -> PLOVER sector ("senator" -> LEG), from titles.yaml
+        self.titles = {surface_key(k): v for k, v in (titles or {}).items()}
 
     @classmethod
     def load(cls) -> "ActorLexicon":
@@ -117,7 +120,8 @@ class ActorLexicon:
             for r in load_yaml("agents.yaml") or []
         ]
         countries = load_yaml("countries.yaml") or {}
-        return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {})
+        titles = {title: sector for sector, words in (load_yaml("titles.yaml") or {}).items() for title in words}
+        return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {}, titles)
 
     def by_alias(self, text: str) -> Optional[ActorEntry]:
         actor_id = self._by_alias.get(surface_key(text))

@@ -1,0 +1,42 @@
+"""Actors named by title, institution, place and tenure, on texts written for these tests."""
+import pytest
+
+
+def _actors(out):
+    return [a for e in out["events"] for a in e["actors"]]
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("US Senator Marco Rubio criticised the deal.", "Marco Rubio", "USA", "LEG"),
+    ("French President Emmanuel Macron condemned the attack.", "Emmanuel Macron", "FRA", "GOV"),
+    ("Lt. Gen. Muhoozi Kainerugaba threatened the rebels.", "Muhoozi Kainerugaba", None, "MIL"),
+])
+def test_a_title_gives_a_person_office_and_country(code_text, text, name, country, sector):
+    out = code_text(text, pub="2022-05-01")
+    [person] = [a for a in _actors(out) if a["name"] == name]
+    assert person["sector"] == sector
+    if country:
+        assert person["country"] == country
+
+
+def test_a_name_without_a_title_claims_nothing(code_text):
+    out = code_text("Joseph Monka criticised the deal.", pub="2022-05-01")
+    [person] = [a for a in _actors(out) if a["role"] == "source"]
+    assert person["country"] is None and person["sector"] is None
+
+
+def test_a_former_minister_is_an_elite_not_the_government(code_text):
+    out = code_text("A former Kenyan minister criticised the police.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert source["sector"] == "ELI" and source["country"] == "KEN"
+
+
+def test_a_region_as_modifier_gives_the_country(code_text):
+    out = code_text("Rakhine rebels attacked a border post.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert source["country"] == "MMR" and source["sector"] == "REB"
+
+
+def test_warplanes_of_a_country_are_its_military(code_text):
+    out = code_text("Two Chinese warplanes entered the zone and fired on a boat.", pub="2022-05-01")
+    assert any(a["name"] == "Military Forces of China" for a in _actors(out))
