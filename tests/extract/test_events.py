@@ -191,3 +191,16 @@ def test_a_capital_as_subject_stands_for_its_government(code_text):
     out = code_text("Washington demanded that Hamas renounce violence.", pub="2020-05-12")
     e = _events(out)["demanded"]
     assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Government of United States"]
+
+
+def test_a_thwarted_attack_is_a_clash(code_text):
+    out = code_text("On 4 May 2020, government forces thwarted a Houthi attack on the Qaniyah front.", pub="2020-05-08")
+    e = _events(out)["attack"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Battles", "Armed clash")
+    assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Houthis"]
+
+
+def test_exchanging_fire_with_someone_names_the_other_side(code_text):
+    out = code_text("Gunmen exchanged fire with police officers in Belo Horizonte on Monday.", pub="2020-05-08")
+    e = _events(out)["exchanged fire"]
+    assert any(a["role"] == "target" and a["sector"] == "COP" for a in e["actors"])

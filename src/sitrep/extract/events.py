@@ -352,9 +352,15 @@ ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman"
                       "battalion", "regiment", "platoon", "squad"}
 
 
+REPELLING_VERBS = {"thwart", "repel", "repulse", "foil", "counter", "fend", "ward", "rebuff", "beat", "push"}
+
+
 def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
     """Civilian or armed target, from the target actor or else from what was hit:
     "a military base", "a member of An Nasr police department", "governmental positions"."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in REPELLING_VERBS:
+        # "forces thwarted a Houthi attack": whoever repelled it was armed and fought back
+        return "armed"
     if target is not None:
         if target.sector == "CVL" or target.acled_inter == 7:
             return "civilian"

@@ -29,7 +29,7 @@ OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume"
                "intensify", "escalate", "start", "begin", "take place"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
-SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign"}
+SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign", "exchange"}
 
 
 @dataclass(frozen=True)
