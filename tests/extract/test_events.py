@@ -204,3 +204,10 @@ def test_exchanging_fire_with_someone_names_the_other_side(code_text):
     out = code_text("Gunmen exchanged fire with police officers in Belo Horizonte on Monday.", pub="2020-05-08")
     e = _events(out)["exchanged fire"]
     assert any(a["role"] == "target" and a["sector"] == "COP" for a in e["actors"])
+
+
+def test_deaths_in_clashes_are_the_clash(code_text):
+    out = code_text("On 30 April 2020, one person was killed during inter-clan clashes near Salahad.", pub="2020-05-04")
+    e = _events(out)["killed"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Battles", "Armed clash")
+    assert e["fatalities"] == 1

@@ -114,6 +114,11 @@ class EventExtractor:
                     stated_place and match.entry.acled[0] and reported):
                 return None
         entry = self._weapon_entry(tok, match.entry)
+        casualties_of_fighting = entry.id == "kill" and self._outcome_of_fighting(tok)
+        if casualties_of_fighting:
+            # "killed in clashes", "killed after exchanging fire with police": the dead are
+            # the fight's casualties, whoever they were, and the event is the fight
+            entry = self.triggers.entries["armed_clash"]
         if entry.id in CROWD_SPEECH and status == "occurred" and _is_plural_crowd(arg.source, tok.doc):
             # "protesters demanding ...", "workers denounced the non-payment of salaries":
             # what a crowd demands in public, it demands by demonstrating
@@ -123,7 +128,7 @@ class EventExtractor:
         source_is_state = bool(arg.source and (arg.source.sector in ("GOV", "MIL", "COP")
                                                or arg.source.acled_inter == 1)
                                and (loc_country is None or arg.source.country in (None, loc_country)))
-        coding = entry.coding(source_is_state, _target_kind(arg.target, tok))
+        coding = entry.coding(source_is_state, None if casualties_of_fighting else _target_kind(arg.target, tok))
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
             coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
@@ -196,6 +201,17 @@ class EventExtractor:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return ()
         return self.actor_finder.backers_of(tok, tok.left_edge.i, text)
+
+    def _outcome_of_fighting(self, tok) -> bool:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in OUTCOME_PREPS):
+            for node in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
+                found = (self.triggers.for_verb(node.lemma_.lower(), node.lower_) if node.pos_ == "VERB"
+                         else self.triggers.for_noun(node.lemma_.lower()))
+                if node.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in node.children):
+                    return True         # "after exchanging fire"
+                if found is not None and found.id == "armed_clash":
+                    return True
+        return False
 
     def _weapon_entry(self, tok, entry: TriggerEntry) -> TriggerEntry:
         """'killed in an airstrike', 'attack with a grenade', 'an IED killed': type by weapon."""
@@ -352,6 +368,7 @@ ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman"
                       "battalion", "regiment", "platoon", "squad"}
 
 
+OUTCOME_PREPS = {"in", "during", "amid", "after", "following"}
 REPELLING_VERBS = {"thwart", "repel", "repulse", "foil", "counter", "fend", "ward", "rebuff", "beat", "push"}
 
 
