@@ -330,9 +330,22 @@ def cmd_setup(args) -> int:
     return 0
 
 
-def cmd_eval(args) -> int:
+def _eval_input(args, default, what: str, marker: str = ""):
+    """The data an evaluation reads: --file or its default; a usage error if absent."""
     from pathlib import Path
 
+    path = Path(args.file) if args.file else Path(default)
+    if not (path / marker if marker else path).exists():
+        raise UsageError(f"no {what} at {path}")
+    return path
+
+
+def _print_report(args, report, formatter) -> int:
+    sys.stdout.write((json.dumps(report, indent=2) if args.json else formatter(report)) + "\n")
+    return 0
+
+
+def cmd_eval(args) -> int:
     if args.task == "places":
         from .evaluation.places import GEO_DIR, evaluate_places, format_places_report
 
@@ -341,52 +354,31 @@ def cmd_eval(args) -> int:
         resources = _coder().resources
         reports = [evaluate_places(resources, name, limit=args.limit)
                    for name in (args.dataset or ["gwn", "lgl", "geovirus"])]
-        sys.stdout.write((json.dumps(reports, indent=2) if args.json else format_places_report(reports)) + "\n")
-        return 0
+        return _print_report(args, reports, format_places_report)
     if args.task == "dedup":
         from .evaluation.dedup import DEDUP_CORPUS, evaluate_dedup, format_dedup_report
 
-        corpus = Path(args.file) if args.file else DEDUP_CORPUS
-        if not (corpus / "gold.yaml").exists():
-            raise UsageError(f"no dedup corpus (reports.jsonl + gold.yaml) at {corpus}")
-        report = evaluate_dedup(_coder(), corpus)
-        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_dedup_report(report)) + "\n")
-        return 0
+        corpus = _eval_input(args, DEDUP_CORPUS, "dedup corpus (reports.jsonl + gold.yaml)", "gold.yaml")
+        return _print_report(args, evaluate_dedup(_coder(), corpus), format_dedup_report)
     if args.task == "plover":
         from .evaluation.plover import PLOVER_GSR, evaluate_plover, format_plover_report
 
-        path = Path(args.file) if args.file else PLOVER_GSR
-        if not path.exists():
-            raise UsageError(f"no PLOVER gold-standard records at {path}")
-        report = evaluate_plover(_coder(), path, limit=args.limit)
-        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_plover_report(report)) + "\n")
-        return 0
+        path = _eval_input(args, PLOVER_GSR, "PLOVER gold-standard records")
+        return _print_report(args, evaluate_plover(_coder(), path, limit=args.limit), format_plover_report)
     if args.task == "actors":
         from .evaluation.actors import NGEC_CASES, evaluate_actors, format_actors_report
 
-        path = Path(args.file) if args.file else NGEC_CASES
-        if not path.exists():
-            raise UsageError(f"no NGEC actor cases at {path}")
-        report = evaluate_actors(_coder().resources, path, limit=args.limit)
-        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_actors_report(report)) + "\n")
-        return 0
+        path = _eval_input(args, NGEC_CASES, "NGEC actor cases")
+        return _print_report(args, evaluate_actors(_coder().resources, path, limit=args.limit), format_actors_report)
     if args.task == "time":
         from .evaluation.timebank import TIMEBANK_DIR, evaluate_time, format_time_report
 
-        root = Path(args.file) if args.file else TIMEBANK_DIR
-        if not root.exists():
-            raise UsageError(f"no TimeBank data at {root}")
-        report = evaluate_time(_coder().resources, root, limit=args.limit)
-        sys.stdout.write((json.dumps(report, indent=2) if args.json else format_time_report(report)) + "\n")
-        return 0
+        root = _eval_input(args, TIMEBANK_DIR, "TimeBank data")
+        return _print_report(args, evaluate_time(_coder().resources, root, limit=args.limit), format_time_report)
     from .evaluation.acled import DEFAULT_ACLED_FILE, evaluate_acled, format_report
 
-    path = args.file or DEFAULT_ACLED_FILE
-    if not Path(path).exists():
-        raise UsageError(f"no ACLED file at {path}")
-    report = evaluate_acled(_coder(), path, limit=args.limit)
-    sys.stdout.write((json.dumps(report, indent=2) if args.json else format_report(report)) + "\n")
-    return 0
+    path = _eval_input(args, DEFAULT_ACLED_FILE, "ACLED file")
+    return _print_report(args, evaluate_acled(_coder(), path, limit=args.limit), format_report)
 
 
 COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export, "show": cmd_show,
