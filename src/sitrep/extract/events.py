@@ -203,12 +203,16 @@ class EventExtractor:
         return self.actor_finder.backers_of(tok, tok.left_edge.i, text)
 
     def _outcome_of_fighting(self, tok) -> bool:
+        """Is the trigger ("killed") told as the outcome of fighting: "in clashes",
+        "during the fighting", "after exchanging fire"?"""
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in OUTCOME_PREPS):
             for node in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
-                found = (self.triggers.for_verb(node.lemma_.lower(), node.lower_) if node.pos_ == "VERB"
-                         else self.triggers.for_noun(node.lemma_.lower()))
-                if node.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in node.children):
-                    return True         # "after exchanging fire"
+                if node.pos_ == "VERB":
+                    if any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in node.children):
+                        return True
+                    found = self.triggers.for_verb(node.lemma_.lower(), node.lower_)
+                else:
+                    found = self.triggers.for_noun(node.lemma_.lower())
                 if found is not None and found.id == "armed_clash":
                     return True
         return False
