@@ -211,3 +211,20 @@ def test_deaths_in_clashes_are_the_clash(code_text):
     e = _events(out)["killed"]
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Battles", "Armed clash")
     assert e["fatalities"] == 1
+
+
+def test_a_light_verb_gives_its_noun_a_doer(code_text):
+    out = code_text("Judge Alejandro Rivera opened fraud investigations against 28 officials.", pub="2020-05-12")
+    e = _events(out)["investigations"]
+    assert e["event_type"] == "ACCUSE" and e["mode"] == "investigate"
+    assert [a["sector"] for a in e["actors"] if a["role"] == "source"] == ["JUD"]
+
+
+def test_arriving_on_a_visit_is_a_visit(code_text):
+    out = code_text("Iraqi President Saddam Hussein arrived in Amman on a visit on Wednesday.", pub="2000-01-05")
+    assert _events(out)["visit"]["event_type"] == "CONSULT"
+
+
+def test_going_on_strike_is_no_attack(code_text):
+    out = code_text("On 1 May 2020, school teachers went on strike in Hinche.", pub="2020-05-04")
+    assert all(e["event_type"] != "ASSAULT" for e in out["events"])

@@ -21,7 +21,7 @@ from .dating import EventDater
 from .location import PlaceLookup
 from .text import paragraph_bounds
 from .modality import status_of
-from .roles import RoleFinder, Roles, shared_object
+from .roles import TRAVEL_VERBS, RoleFinder, Roles, shared_object
 from .triggers import TriggerFinder, TriggerMatch
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
@@ -313,6 +313,9 @@ def _reported_occurrence(tok, depth: int = 0) -> bool:
         return tok.head.head.lemma_.lower() in QUANTITY_HEADS
     if tok.dep_ == "pobj" and tok.head.lower_ == "in":
         return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in ENGAGING_VERBS
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
+        # "arrived in Amman on a visit", "travelled to Geneva for talks"
+        return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in TRAVEL_VERBS
     return False
 
 

@@ -18,7 +18,13 @@ from .coref import ActorIndex
 SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "repel", "resist", "survive"}
 LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "step", "press",
                 "intensify", "continue", "claim", "perpetrate", "execute", "commit", "make", "hold", "organise",
-                "organize"}
+                "organize",
+                # verbal and diplomatic events: "opened an investigation", "imposed sanctions",
+                # "issued a warning", "paid a visit", "lodged a protest", "provided aid"
+                "open", "initiate", "undertake", "resume", "impose", "issue", "pay", "lodge", "file", "express",
+                "provide", "deliver", "offer", "extend", "announce"}
+# "arrived in Amman on a visit", "travelled to Geneva for talks": the traveller does it
+TRAVEL_VERBS = {"arrive", "travel", "fly", "come", "head", "leave", "return"}
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
@@ -205,6 +211,9 @@ class RoleFinder:
                 source = self._inherited_subject(verb)
             if subj is not None and lemma in SUFFER_VERBS and target is None:
                 target = self.actor(subj)
+            elif (subj is not None and source is None and lemma in TRAVEL_VERBS and tok.dep_ == "pobj"
+                  and tok.head.lower_ in ("on", "for")):
+                source = self.actor(subj)
             elif subj is not None and source is None and (lemma in LAUNCH_VERBS or (
                     weapon and tok.dep_ == "dobj" and verb.i not in self.trigger_tokens)):
                 # "carried out raids"; a weapon is used by whoever "lobbed" or "planted" it
