@@ -228,3 +228,23 @@ def test_arriving_on_a_visit_is_a_visit(code_text):
 def test_going_on_strike_is_no_attack(code_text):
     out = code_text("On 1 May 2020, school teachers went on strike in Hinche.", pub="2020-05-04")
     assert all(e["event_type"] != "ASSAULT" for e in out["events"])
+
+
+def test_promised_support_is_an_agreement_to_cooperate(code_text):
+    out = code_text("Portugal will support Turkey's bid to join the European Union.", pub="2000-01-05")
+    e = _events(out)["support"]
+    assert (e["event_type"], e["cameo_root"], e["status"]) == ("AGREE", "03", "intended")
+    assert e["acled_event_type"] is None
+
+
+def test_failing_to_agree_is_a_rejection(code_text):
+    out = code_text("Greece and Turkey failed to reach agreement on the islands on Sunday.", pub="2000-01-05")
+    e = _events(out)["agreement"]
+    assert (e["event_type"], e["cameo_root"], e["status"]) == ("REJECT", "12", "occurred")
+
+
+def test_a_reported_must_is_a_demand(code_text):
+    out = code_text("A British minister reiterated that Libya must hand over the suspects.", pub="2000-01-05")
+    e = _events(out)["reiterated"]
+    assert e["event_type"] == "REQUEST"
+    assert [a["country"] for a in e["actors"] if a["role"] == "target"] == ["LBY"]

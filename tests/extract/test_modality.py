@@ -19,3 +19,13 @@ def _trigger(doc, word):
 ])
 def test_status(parse, text, word, status):
     assert status_of(_trigger(parse(text), word)) == status
+
+
+def test_future_refusal_and_willingness(parse):
+    from sitrep.extract.modality import status_of
+
+    doc = parse("Norway will send troops. The sides failed to reach a deal. Oslo is willing to send aid.")
+    by_word = {t.text: t for t in doc}
+    assert status_of(by_word["send"]) == "intended"
+    assert status_of(by_word["reach"]) == "denied"
+    assert status_of([t for t in doc if t.text == "send"][1]) == "intended"

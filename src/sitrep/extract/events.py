@@ -30,6 +30,7 @@ WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", 
 CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
 CROWD_SPEECH = ("request", "accuse", "reject")
+COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT", "RETREAT"}
 IMPLIED_PERPETRATOR_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
@@ -129,6 +130,7 @@ class EventExtractor:
                                                or arg.source.acled_inter == 1)
                                and (loc_country is None or arg.source.country in (None, loc_country)))
         coding = entry.coding(source_is_state, None if casualties_of_fighting else _target_kind(arg.target, tok))
+        coding, status = _promise_or_refusal(coding, status)
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
             coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
@@ -272,6 +274,22 @@ def _counts_told_later(events: list[Event], text: str) -> list[Event]:
         if found is not None:
             out[k] = replace(event, fatalities=found)
     return out
+
+
+def _promise_or_refusal(coding: EventCoding, status: str) -> tuple[EventCoding, str]:
+    """PLOVER's reading of cooperation not (yet) done: promised ("will support",
+    "is willing to send") it is AGREE, CAMEO 03 (express intent to cooperate); refused
+    or failed ("failed to reach agreement", "did not meet") it is REJECT, CAMEO 12, and
+    the refusal itself occurred. Neither is an ACLED event."""
+    if coding.event_type not in COOPERATIVE_TYPES:
+        return coding, status
+    if status == "intended" and coding.event_type != "AGREE":
+        return replace(coding, event_type="AGREE", mode=None, cameo_root="03", acled_event_type=None,
+                       acled_sub_event_type=None), status
+    if status == "denied":
+        return replace(coding, event_type="REJECT", mode=None, cameo_root="12", acled_event_type=None,
+                       acled_sub_event_type=None), "occurred"
+    return coding, status
 
 
 def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:

@@ -1,18 +1,21 @@
 """The status of an event: occurred, ongoing, intended, threatened, requested,
 denied or hypothetical — read from the words that govern its trigger.
 
-"IS was seeking to turn ..." -> intended; "urged X to attack IS" -> requested;
-"denied attacking" -> denied; "if they were ..." / "would" / "able to" ->
+"IS was seeking to turn ..." / "will send" -> intended; "urged X to attack IS" -> requested;
+"denied attacking", "failed to reach" -> denied; "if they were ..." / "would" / "able to" ->
 hypothetical; "are putting up resistance against campaigns", "has focused on
 encircling" -> ongoing.
 """
 from __future__ import annotations
 
 INTEND = {"seek", "want", "plan", "intend", "aim", "try", "attempt", "hope", "prepare", "plot", "aspire",
-          "wish", "expect", "determine", "move", "look", "set", "decide", "pledge", "promise", "vow"}
+          "wish", "expect", "determine", "move", "look", "set", "decide", "pledge", "promise", "vow", "willing",
+          "ready", "agree", "offer"}
+# "will send troops": what an actor says it will do is intended, not done
+FUTURE_AUX = {"will", "shall", "'ll"}
 THREATEN = {"threaten"}
 REQUEST = {"urge", "ask", "call", "appeal", "demand", "request", "press", "encourage", "plead"}
-DENY = {"deny", "reject", "dismiss", "refute"}
+DENY = {"deny", "reject", "dismiss", "refute", "fail", "refuse", "decline"}
 ONGOING = {"continue", "keep", "focus", "remain", "persist", "escalate", "intensify"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should"}
 ABILITY = {"able", "capable", "unable"}
@@ -41,6 +44,8 @@ def status_of(trigger) -> str:
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in trigger.children):
         return "hypothetical"
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
+        return "intended"
     node = trigger
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else None
     for _ in range(5):

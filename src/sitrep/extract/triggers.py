@@ -26,6 +26,16 @@ RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "c
 PLACE_PRONOUNS = {"it", "there"}
 
 
+SPEECH_VERBS = {"say", "declare", "reiterate", "insist", "stress", "conclude", "tell", "state", "add", "remind",
+                "announce", "argue"}
+
+
+def _says_must(tok) -> bool:
+    """The verb reports a clause of obligation: '... said that Libya must hand over ...'."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "must" for a in c.children)
+               for c in tok.children)
+
+
 def entry_excluded(entry: TriggerEntry, tok) -> bool:
     """'fired tear gas', 'fired warning shots': objects that make the verb no attack."""
     if not entry.excludes_objects:
@@ -102,6 +112,9 @@ class TriggerFinder:
                         return entry, [head]
             if tok.pos_ == "VERB":
                 entry = self._usable(self.lexicon.verb_entries(lemma, tok.lower_), tok, is_place)
+                if entry is None and lemma in SPEECH_VERBS and _says_must(tok):
+                    # "Chirac reiterated that Iraq must cooperate": a demand
+                    entry = self.lexicon.entries.get("request")
                 return (entry, []) if entry else None
             return None
         doc = tok.doc
