@@ -248,3 +248,26 @@ def test_a_reported_must_is_a_demand(code_text):
     e = _events(out)["reiterated"]
     assert e["event_type"] == "REQUEST"
     assert [a["country"] for a in e["actors"] if a["role"] == "target"] == ["LBY"]
+
+
+def test_a_states_protest_is_a_complaint(code_text):
+    out = code_text("Serbia lodged an official protest with Albania on Tuesday.", pub="2000-01-05")
+    e = _events(out)["protest"]
+    assert (e["event_type"], e["cameo_root"]) == ("ACCUSE", "11") and e["acled_event_type"] is None
+
+
+def test_a_hunger_strike_is_a_protest(code_text):
+    out = code_text("Up to 1,000 refugees began a hunger strike on Monday in Stockholm.", pub="2000-01-05")
+    [e] = [e for e in out["events"] if "strike" in e["trigger"]]
+    assert e["event_type"] == "PROTEST"
+
+
+def test_a_vow_to_fight_is_a_threat(code_text):
+    out = code_text("Ethnic Albanian rebels have sworn to fight until they control the villages.", pub="2000-01-05")
+    e = _events(out)["fight"]
+    assert (e["event_type"], e["status"]) == ("THREATEN", "threatened")
+
+
+def test_damage_done_by_an_attack_is_the_attack(code_text):
+    out = code_text("A Houthi drone attack on Abha airport last week damaged a civilian aircraft.", pub="2021-02-15")
+    assert [e["trigger"] for e in out["events"]] == ["drone attack"]

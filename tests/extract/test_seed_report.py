@@ -32,8 +32,8 @@ def _day(s):
 
 
 def test_is_seizes_palmyra_from_government_forces_in_december(seed_output):
-    [e] = [e for e in _find(seed_output, event_type="COERCE", status="occurred")
-           if "Islamic State" in _names(e, "source") and _near(e, TADMUR)]
+    [e] = [e for e in _find(seed_output, event_type="COERCE", mode="seize", status="occurred")
+           if "Islamic State" in _names(e, "source") and _near(e, TADMUR) and e["acled_event_type"] == "Battles"]
     assert e["acled_sub_event_type"] == "Non-state actor overtakes territory"
     assert any("Syria" in n for n in _names(e, "target"))
     assert e["date"]["start"] == "2016-12-01" and e["date"]["end"] == "2016-12-31"

@@ -8,7 +8,6 @@ of one occurrence in an article are merged into one event.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
 from typing import Optional, Sequence
 
@@ -16,12 +15,14 @@ from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
 from .actors import ActorFinder, country_name, with_inter_for_location
 from .coref import ActorIndex
+from .coding import VIOLENT_TYPES, is_institution, promise_or_refusal, refine_protest, target_kind, vowed
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup
-from .text import paragraph_bounds
+from .mentions import merge_mentions
 from .modality import status_of
-from .roles import TRAVEL_VERBS, RoleFinder, Roles, shared_object
+from .roles import TRAVEL_VERBS, RoleFinder, Roles
+from .text import paragraph_bounds
 from .triggers import TriggerFinder, TriggerMatch
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
@@ -30,16 +31,7 @@ WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", 
 CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
 CROWD_SPEECH = ("request", "accuse", "reject")
-COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT", "RETREAT"}
 IMPLIED_PERPETRATOR_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
-ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
-VIOLENT_TYPES = {"ASSAULT", "COERCE"}
-_INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
-                           r"water cannon|baton)", re.I)
-_EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
-_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) (?:tyres|tires|objects)|vandali[sz]ed|set fire|torched|"
-                            r"violent (?:demonstration|protest|march)s?|violent rall(?:y|ies)|"
-                            r"clashed with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
 
 
 class EventExtractor:
@@ -129,8 +121,17 @@ class EventExtractor:
         source_is_state = bool(arg.source and (arg.source.sector in ("GOV", "MIL", "COP")
                                                or arg.source.acled_inter == 1)
                                and (loc_country is None or arg.source.country in (None, loc_country)))
-        coding = entry.coding(source_is_state, None if casualties_of_fighting else _target_kind(arg.target, tok))
-        coding, status = _promise_or_refusal(coding, status)
+        coding = entry.coding(source_is_state, None if casualties_of_fighting else target_kind(arg.target, tok))
+        coding, status = promise_or_refusal(coding, status)
+        if coding.event_type == "PROTEST" and is_institution(arg.source):
+            # "Serbia lodged an official protest", "a rights group protested": a complaint
+            # (CAMEO 11), not a crowd in the street
+            coding = replace(coding, event_type="ACCUSE", mode=None, cameo_root="11", acled_event_type=None,
+                             acled_sub_event_type=None)
+        elif coding.event_type in VIOLENT_TYPES and status == "intended" and vowed(tok):
+            # "Albanians have sworn to fight until ...": a vow to use force is a threat
+            coding = replace(coding, event_type="THREATEN", cameo_root="13")
+            status = "threatened"
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
             coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
@@ -276,41 +277,6 @@ def _counts_told_later(events: list[Event], text: str) -> list[Event]:
     return out
 
 
-def _promise_or_refusal(coding: EventCoding, status: str) -> tuple[EventCoding, str]:
-    """PLOVER's reading of cooperation not (yet) done: promised ("will support",
-    "is willing to send") it is AGREE, CAMEO 03 (express intent to cooperate); refused
-    or failed ("failed to reach agreement", "did not meet") it is REJECT, CAMEO 12, and
-    the refusal itself occurred. Neither is an ACLED event."""
-    if coding.event_type not in COOPERATIVE_TYPES:
-        return coding, status
-    if status == "intended" and coding.event_type != "AGREE":
-        return replace(coding, event_type="AGREE", mode=None, cameo_root="03", acled_event_type=None,
-                       acled_sub_event_type=None), status
-    if status == "denied":
-        return replace(coding, event_type="REJECT", mode=None, cameo_root="12", acled_event_type=None,
-                       acled_sub_event_type=None), "occurred"
-    return coding, status
-
-
-def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
-    """ACLED's protest sub-types depend on what the police and the crowd did."""
-    # a crowd that turned violent riots, whatever force met it; lethal force against a
-    # peaceful crowd is excessive
-    if _VIOLENT_CROWD.search(sentence):
-        return replace(coding, acled_event_type="Riots", acled_sub_event_type="Violent demonstration", mode="riot")
-    if _EXCESSIVE.search(sentence) and _INTERVENTION.search(sentence + " intervene"):
-        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Excessive force against protesters")
-    if _INTERVENTION.search(sentence):
-        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Protest with intervention")
-    return coding
-
-
-MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
-                    "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
-CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
-                    "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound"}
-
-
 QUANTITY_HEADS = {"total", "number", "series", "wave", "spate", "string", "round", "exchange", "volley", "burst",
                   "dozen", "dozens", "hundreds", "couple"}
 
@@ -386,42 +352,7 @@ def _is_plural_crowd(actor: Optional[Actor], doc) -> bool:
     return span is not None and (span.root.tag_ == "NNS" or span.root.lemma_.lower() in ("people", "staff"))
 
 
-ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman", "officer", "militant", "fighter",
-                      "insurgent", "rebel", "guard", "ranger", "lieutenant", "captain", "sergeant", "colonel",
-                      "commander", "militiaman", "gunman", "jihadist", "combatant", "serviceman", "gendarme",
-                      "paramilitary", "militia", "marine", "trooper", "personnel", "security", "brigade",
-                      "battalion", "regiment", "platoon", "squad"}
-
-
 OUTCOME_PREPS = {"in", "during", "amid", "after", "following"}
-REPELLING_VERBS = {"thwart", "repel", "repulse", "foil", "counter", "fend", "ward", "rebuff", "beat", "push"}
-
-
-def _target_kind(target: Optional[Actor], tok) -> Optional[str]:
-    """Civilian or armed target, from the target actor or else from what was hit:
-    "a military base", "a member of An Nasr police department", "governmental positions"."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in REPELLING_VERBS:
-        # "forces thwarted a Houthi attack": whoever repelled it was armed and fought back
-        return "armed"
-    if target is not None:
-        if target.sector == "CVL" or target.acled_inter == 7:
-            return "civilian"
-        if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
-            return "armed"
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] or [
-        o for o in (shared_object(tok),) if o is not None]
-    objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "upon")
-                for g in p.children if g.dep_ == "pobj"]
-    for obj in objects:
-        # the head noun first, then what it is "of" or belongs to, a few words deep
-        for t in [obj] + [t for t in obj.subtree if t is not obj and abs(t.i - obj.i) <= 6]:
-            lemma = t.lemma_.lower()
-            if lemma in MILITARY_OBJECTS or lemma in ARMED_PERSON_NOUNS:
-                return "armed"
-            # "attacked a village" targets it; "exchanged fire at villages" only says where
-            if lemma in CIVILIAN_OBJECTS and obj.dep_ == "dobj":
-                return "civilian"
-    return None
 
 
 def _topic_actor(actors: Sequence[Actor]) -> Optional[Actor]:
@@ -458,60 +389,9 @@ def _event_id(doc_id: str, start: int, ordinal: int = 0) -> str:
     return f"ev-{digest}"
 
 
-def _same_occurrence(a: Event, b: Event) -> bool:
-    if a.coding.event_type != b.coding.event_type or a.status != b.status:
-        return False
-    names = lambda e, role: {r.actor.name for r in e.actors if r.role == role}
-    loc = lambda e: e.location.geonameid or e.location.parent_geonameid if e.location else None
-    if a.sentence.start == b.sentence.start:
-        # one sentence: a mention that names nobody ("execution-style") is the other's;
-        # so is one that names only the other's target ("raids by X ..., the attacks against it")
-        nobody = lambda e: not e.actors
-        only_target_of = lambda e, f: not names(e, "source") and names(e, "target") <= names(f, "target")
-        # "two soldiers were killed following an attack by militants": violence told from
-        # the victims' side, with no doer, is the doer's act in the same sentence
-        victims_side = lambda e, f: (e.coding.event_type in VIOLENT_TYPES and not names(e, "source")
-                                     and bool(names(f, "source")))
-        if nobody(a) or nobody(b) or only_target_of(b, a) or only_target_of(a, b) or victims_side(a, b) \
-                or victims_side(b, a):
-            return loc(a) is None or loc(b) is None or loc(a) == loc(b)
-        return names(a, "source") == names(b, "source") and loc(a) == loc(b)
-    # across sentences only with the same actors and place and a shared, stated date
-    return (names(a, "source") == names(b, "source") and names(a, "target") == names(b, "target")
-            and loc(a) == loc(b) and a.date.method != "publication" and b.date.method != "publication"
-            and a.date.start <= b.date.end and b.date.start <= a.date.end)
 
 
-def _coding_told_by_victims(kept: Event, other: Event):
-    """An attack whose own mention names no target is coded as one on civilians; when
-    the other mention of it says the victims were armed ("two soldiers were killed"), it
-    was a clash. A weapon-specific coding (a drone strike) stays as it is."""
-    has_target = any(r.role == "target" for r in kept.actors)
-    if (not has_target and kept.coding.acled_sub_event_type == "Attack"
-            and other.coding.acled_sub_event_type == "Armed clash"
-            and any(r.role == "target" for r in other.actors)):
-        return replace(kept.coding, acled_event_type="Battles", acled_sub_event_type="Armed clash")
-    return kept.coding
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
-    """One event per occurrence: later mentions fold into the first, keeping their evidence."""
-    merged: list[Event] = []
-    for event in events:
-        for k, kept in enumerate(merged):
-            if _same_occurrence(kept, event):
-                if not any(r.role == "source" for r in kept.actors) and any(r.role == "source" for r in event.actors):
-                    kept, event = event, kept
-                roles = list(kept.actors)
-                for role in event.actors:
-                    # an actor keeps the role it has: never both source and target
-                    if all(r.actor.name != role.actor.name for r in roles):
-                        roles.append(role)
-                merged[k] = replace(kept, coding=_coding_told_by_victims(kept, event), actors=tuple(roles),
-                                    mentions=kept.mentions + event.mentions,
-                                    fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
-                                    confidence=max(kept.confidence, event.confidence))
-                break
-        else:
-            merged.append(event)
-    return merged
+
+

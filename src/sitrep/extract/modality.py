@@ -10,7 +10,7 @@ from __future__ import annotations
 
 INTEND = {"seek", "want", "plan", "intend", "aim", "try", "attempt", "hope", "prepare", "plot", "aspire",
           "wish", "expect", "determine", "move", "look", "set", "decide", "pledge", "promise", "vow", "willing",
-          "ready", "agree", "offer"}
+          "ready", "agree", "offer", "swear"}
 # "will send troops": what an actor says it will do is intended, not done
 FUTURE_AUX = {"will", "shall", "'ll"}
 THREATEN = {"threaten"}
@@ -36,6 +36,12 @@ def _progressive(tok) -> bool:
     return tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)
 
 
+def is_infinitive_clause(tok) -> bool:
+    """An infinitival complement, however the parser labelled it ("vowed to fight")."""
+    return tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in tok.children))
+
+
 def status_of(trigger) -> str:
     """Walk up from the trigger through complements and read the governing words."""
     if any(c.dep_ == "neg" for c in trigger.children):
@@ -51,7 +57,8 @@ def status_of(trigger) -> str:
     for _ in range(5):
         if node.dep_ not in CLIMB_DEPS or node.head is node:
             break
-        via = node.dep_
+        # "sworn to fight": the parser may hang an infinitive as an adverbial clause
+        via = "xcomp" if is_infinitive_clause(node) else node.dep_
         node = node.head
         lemma = node.lemma_.lower()
         if clause is None and node.pos_ in ("VERB", "AUX"):

@@ -1,0 +1,103 @@
+"""How a trigger's context refines its coding: PLOVER's reading of promises,
+refusals, complaints and vows; ACLED's protest sub-types; whether a target is armed.
+
+``events`` decides a trigger's entry; these rules read the words around it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..model import Actor, EventCoding
+from .modality import is_infinitive_clause
+from .roles import shared_object
+
+VOW_VERBS = {"vow", "swear", "pledge", "promise"}
+COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT", "RETREAT"}
+ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
+VIOLENT_TYPES = {"ASSAULT", "COERCE"}
+
+_INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
+                           r"water cannon|baton)", re.I)
+_EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
+_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) (?:tyres|tires|objects)|vandali[sz]ed|set fire|torched|"
+                            r"violent (?:demonstration|protest|march)s?|violent rall(?:y|ies)|"
+                            r"clashed with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
+
+MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
+                    "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
+CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
+                    "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound"}
+ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman", "officer", "militant", "fighter",
+                      "insurgent", "rebel", "guard", "ranger", "lieutenant", "captain", "sergeant", "colonel",
+                      "commander", "militiaman", "gunman", "jihadist", "combatant", "serviceman", "gendarme",
+                      "paramilitary", "militia", "marine", "trooper", "personnel", "security", "brigade",
+                      "battalion", "regiment", "platoon", "squad"}
+REPELLING_VERBS = {"thwart", "repel", "repulse", "foil", "counter", "fend", "ward", "rebuff", "beat", "push"}
+
+
+def is_institution(actor: Optional[Actor]) -> bool:
+    """A state, government body or organisation, which complains rather than marches."""
+    return actor is not None and (actor.kind == "state" or (
+        actor.kind in ("group", "person") and actor.sector in ("GOV", "IGO", "NGO", "JUD", "LEG")))
+
+
+def vowed(tok) -> bool:
+    return is_infinitive_clause(tok) and tok.head.lemma_.lower() in VOW_VERBS
+
+
+def promise_or_refusal(coding: EventCoding, status: str) -> tuple[EventCoding, str]:
+    """PLOVER's reading of cooperation not (yet) done: promised ("will support",
+    "is willing to send") it is AGREE, CAMEO 03 (express intent to cooperate); refused
+    or failed ("failed to reach agreement", "did not meet") it is REJECT, CAMEO 12, and
+    the refusal itself occurred. Neither is an ACLED event."""
+    if coding.event_type not in COOPERATIVE_TYPES:
+        return coding, status
+    if status == "intended" and coding.event_type != "AGREE":
+        return replace(coding, event_type="AGREE", mode=None, cameo_root="03", acled_event_type=None,
+                       acled_sub_event_type=None), status
+    if status == "denied":
+        return replace(coding, event_type="REJECT", mode=None, cameo_root="12", acled_event_type=None,
+                       acled_sub_event_type=None), "occurred"
+    return coding, status
+
+
+def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
+    """ACLED's protest sub-types depend on what the police and the crowd did."""
+    # a crowd that turned violent riots, whatever force met it; lethal force against a
+    # peaceful crowd is excessive
+    if _VIOLENT_CROWD.search(sentence):
+        return replace(coding, acled_event_type="Riots", acled_sub_event_type="Violent demonstration", mode="riot")
+    if _EXCESSIVE.search(sentence) and _INTERVENTION.search(sentence + " intervene"):
+        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Excessive force against protesters")
+    if _INTERVENTION.search(sentence):
+        return replace(coding, acled_event_type="Protests", acled_sub_event_type="Protest with intervention")
+    return coding
+
+
+def target_kind(target: Optional[Actor], tok) -> Optional[str]:
+    """Civilian or armed target, from the target actor or else from what was hit:
+    "a military base", "a member of An Nasr police department", "governmental positions"."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in REPELLING_VERBS:
+        # "forces thwarted a Houthi attack": whoever repelled it was armed and fought back
+        return "armed"
+    if target is not None:
+        if target.sector == "CVL" or target.acled_inter == 7:
+            return "civilian"
+        if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
+            return "armed"
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] or [
+        o for o in (shared_object(tok),) if o is not None]
+    objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "upon")
+                for g in p.children if g.dep_ == "pobj"]
+    for obj in objects:
+        # the head noun first, then what it is "of" or belongs to, a few words deep
+        for t in [obj] + [t for t in obj.subtree if t is not obj and abs(t.i - obj.i) <= 6]:
+            lemma = t.lemma_.lower()
+            if lemma in MILITARY_OBJECTS or lemma in ARMED_PERSON_NOUNS:
+                return "armed"
+            # "attacked a village" targets it; "exchanged fire at villages" only says where
+            if lemma in CIVILIAN_OBJECTS and obj.dep_ == "dobj":
+                return "civilian"
+    return None
