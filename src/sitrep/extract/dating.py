@@ -29,7 +29,8 @@ REFERENCE_PRECISIONS = ("day", "week", "month")
 
 def _ancestors(tok) -> list:
     chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < 50:
+    # spaCy makes a new Token on every access: compare indices, not objects
+    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
         chain.append(chain[-1].head)
     return chain
 

@@ -51,7 +51,7 @@ class PlaceLookup:
             return _most_specific(own), "argument of the trigger"
         node = tok
         for _ in range(3):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             found = self._attached(node)

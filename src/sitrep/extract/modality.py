@@ -55,7 +55,7 @@ def status_of(trigger) -> str:
     node = trigger
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else None
     for _ in range(5):
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         # "sworn to fight": the parser may hang an infinitive as an adverbial clause
         via = "xcomp" if is_infinitive_clause(node) else node.dep_

@@ -147,7 +147,7 @@ class RoleFinder:
 
     def _inherited_subject(self, tok, depth: int = 0) -> Optional[Actor]:
         """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X."""
-        if depth > 3 or tok.dep_ not in INHERIT_DEPS | {"prep", "pobj"} or tok.head is tok:
+        if depth > 3 or tok.dep_ not in INHERIT_DEPS | {"prep", "pobj"} or tok.head.i == tok.i:
             return None
         head = tok.head
         if tok.dep_ in ("pcomp", "pobj") or head.dep_ == "prep":
@@ -197,7 +197,7 @@ class RoleFinder:
         # ("including" is tagged VERB but attached as a preposition)
         while (governor.dep_ in ("pobj", "prep", "conj", "appos")
                and (governor.pos_ not in ("VERB", "AUX") or governor.dep_ == "prep")
-               and hops < 3 and governor.head is not governor):
+               and hops < 3 and governor.head.i != governor.i):
             governor = governor.head
             hops += 1
         if tok.dep_ in ("dobj", "pobj", "conj", "appos") or hops:

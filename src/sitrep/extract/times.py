@@ -119,7 +119,7 @@ def tense_at(doc, start: int, end: int) -> Optional[str]:
                 # "the talks resume Tuesday", "is due Feb. 1": a schedule, either way from today
                 return "present"
             return None
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
