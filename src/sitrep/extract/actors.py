@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Optional
 
-from ..geo.names import fold
+from ..geo.names import fold, without_article
 from ..lexicon.actors import ActorEntry, ActorLexicon, AgentEntry
 from ..model import Actor, Evidence
 
@@ -53,8 +53,7 @@ class ActorFinder:
 
     def country_of_word(self, text: str) -> Optional[str]:
         word = text.strip()
-        if word[:4].lower() == "the ":
-            word = word[4:]         # "The United States", "the Netherlands"
+        word = without_article(word)        # "The United States", "the Netherlands"
         code = self.lexicon.country_code(word)
         if code is None and self.gazetteer is not None and word[:1].isupper():
             code = self.gazetteer.demonym_country(word)
@@ -121,16 +120,11 @@ class ActorFinder:
         start = ent.start
         while start > 0 and ent.start - start < TITLE_WINDOW and doc[start - 1].dep_ in TITLE_DEPS:
             start -= 1
-        words = [t for t in doc[start:ent.end]]
-        sector = None
-        for size in (3, 2, 1):
-            for k in range(len(words) - size + 1):
-                phrase = " ".join(t.lower_ for t in words[k:k + size])
-                if phrase in self.lexicon.titles:
-                    sector = self.lexicon.titles[phrase]
-                    break
-            if sector:
-                break
+        words = list(doc[start:ent.end])
+        # the longest title first: "deputy minister" before "minister"
+        phrases = (" ".join(t.lower_ for t in words[k:k + size]) for size in (3, 2, 1)
+                   for k in range(len(words) - size + 1))
+        sector = next((self.lexicon.titles[p] for p in phrases if p in self.lexicon.titles), None)
         # "Sen. Feliciano Valencia", "President X": a title inside the entity is no part of the name
         name_tokens = list(ent)
         while len(name_tokens) > 1 and (name_tokens[0].lower_ in self.lexicon.titles or name_tokens[0].text == "."):
@@ -142,9 +136,8 @@ class ActorFinder:
             before = [t for t in words if t.i < name_tokens[0].i and t.text not in ("'s", "\u2019s")]
             country = next((c for t in before for c in [self.country_of_word(t.text)] if c), None) or main_country
         name = text[name_start:ent.end_char]
-        return Actor(name=name, country=country, sector=sector,
-                     acled_inter=1 if sector in STATE_SECTORS and country else None, kind="person",
-                     evidence=_evidence(text, ent.start_char, ent.end_char))
+        return Actor(name=name, country=country, sector=sector, acled_inter=_inter_for(sector, country),
+                     kind="person", evidence=_evidence(text, ent.start_char, ent.end_char))
 
     def _from_phoenix(self, ent, text: str, pub_date: date) -> Optional[Actor]:
         """A person or organisation the Phoenix dictionaries know, in the role it held
@@ -154,10 +147,8 @@ class ActorFinder:
         found = self.phoenix.lookup(text[ent.start_char:ent.end_char], pub_date)
         if found is None:
             return None
-        inter = _INTER_BY_SECTOR.get(found.sector or "")
-        if inter == 1 and found.country is None:
-            inter = None
-        return Actor(name=found.name, country=found.country, sector=found.sector, acled_inter=inter,
+        return Actor(name=found.name, country=found.country, sector=found.sector,
+                     acled_inter=_inter_for(found.sector, found.country),
                      kind="person" if ent.label_ == "PERSON" else "group", lexicon_id=f"phoenix:{found.code}",
                      evidence=_evidence(text, ent.start_char, ent.end_char))
 
@@ -168,8 +159,7 @@ class ActorFinder:
         of Korea")."""
         words = text[ent.start_char:ent.end_char]
         if ent.label_ == "ORG":
-            stripped = words[4:] if words[:4].lower() == "the " else words
-            cands = self.gazetteer.lookup(fold(stripped)) if self.gazetteer is not None else []
+            cands = self.gazetteer.lookup(fold(without_article(words))) if self.gazetteer is not None else []
             return next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
         code = self.country_of_word(words)
         if code is None and self.gazetteer is not None and ent.root.dep_ == "nsubj":
@@ -358,6 +348,12 @@ def _supported_party(obj, lexicon: ActorLexicon) -> Optional[str]:
                     entry = lexicon.actors.get(ent.ent_id_) if ent.ent_id_ else None
                     return entry.name if entry else ent.text
     return None
+
+
+def _inter_for(sector: Optional[str], country: Optional[str]) -> Optional[int]:
+    """ACLED's actor type for a sector; state forces only with a state to belong to."""
+    inter = _INTER_BY_SECTOR.get(sector or "")
+    return None if inter == 1 and country is None else inter
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:

@@ -44,3 +44,8 @@ def is_latin(name: str) -> bool:
     """True when a name is written in Latin script (with or without diacritics)."""
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or ch in "\u2019\u02bb\u02bc\u02be\u02bf"
                for ch in name)
+
+
+def without_article(text: str) -> str:
+    """'The United States' -> 'United States': names are looked up without a leading 'the'."""
+    return text[4:] if text[:4].lower() == "the " else text

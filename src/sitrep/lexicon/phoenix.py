@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
 from ..errors import ResourceError
-from ..geo.names import fold
+from ..geo.names import fold, without_article
 
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt")
@@ -183,7 +183,7 @@ class PhoenixIndex:
 
     def lookup(self, text: str, on: date) -> Optional[PhoenixActor]:
         """The actor a name denotes on a date; an ambiguous name (two actors) is None."""
-        key = fold(text[4:] if text[:4].lower() == "the " else text)
+        key = fold(without_article(text))
         ids = [r[0] for r in self._con.execute("SELECT id FROM alias WHERE key = ?", (key,))]
         if len(ids) != 1:
             return None
