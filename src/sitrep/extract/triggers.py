@@ -84,7 +84,8 @@ class TriggerFinder:
             used.update(t.i for t in toks)
             # "shoot - out": the expression's syntactic head ("out") is what the clause
             # governs, not its first word
-            head = next((t for t in toks if t.head.i not in {x.i for x in toks} or t.head.i == t.i), tok)
+            inside = {t.i for t in toks}
+            head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
             matches.append(TriggerMatch(head.i, start, end, entry, head.pos_ in ("VERB", "AUX")))
         return matches
 

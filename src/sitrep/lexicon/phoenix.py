@@ -42,8 +42,6 @@ _ROLE = re.compile(r"\[([A-Z]{3,})\s*(?:>(\d{6,8})|<(\d{6,8})|(\d{6,8})\s*-\s*(\
 # CAMEO role codes read as PLOVER sectors where the two differ
 _SECTOR_BY_ROLE = {"ELI": "ELI", "INS": "REB", "UAF": "UAF", "SPY": "SPY", "OPP": "OPP", "PTY": "PTY",
                    "HLH": "HLH", "REF": "REF", "AGR": "AGR", "EDU": "EDU", "ENV": "ENV"}
-_NON_COUNTRY = {"IGO", "NGO", "MNC", "UAF", "REB", "INS", "NGM", "IMG", "MOD", "RAD", "PTY", "COP", "GOV", "MIL",
-                "KKL", "CVL", "BUS", "MED", "ELI", "JUD", "LEG", "SPY", "OPP", "EDU", "HLH", "AGR"}
 
 
 @dataclass(frozen=True)
@@ -200,7 +198,8 @@ class PhoenixIndex:
 
     def _actor(self, name: str, code: str) -> PhoenixActor:
         head = code[:3]
-        country = head if head in self._countries and head not in _NON_COUNTRY else None
+        # the three letters are a country only when the gazetteer has it (not IGO, NGO, REB ...)
+        country = head if head in self._countries else None
         rest = code[3:] if country else code
         role = rest[:3] if rest else None
         sector = _SECTOR_BY_ROLE.get(role, role) if role else None
