@@ -110,6 +110,12 @@ def test_store_clusters_incrementally_and_replacing_an_article_updates_counts(tm
         assert event["cluster"]["num_articles"] == 2 and event["cluster"]["fatalities"] == 15
         before = store.counts()["clusters"]
         assert store.rebuild_clusters() == before
+        # the per-report cluster map that text searches use follows every change above
+        in_step = store.con.execute("SELECT count(*) FROM events e JOIN event_clusters m "
+                                    "ON m.event_rowid = e.rowid AND m.cluster_id = e.cluster_id").fetchone()[0]
+        assert in_step == store.counts()["events"] == store.con.execute(
+            "SELECT count(*) FROM event_clusters").fetchone()[0]
+        assert store.count_events(EventFilter(text="market")) == 1
 
 
 def test_dedup_corpus_scores(coder):

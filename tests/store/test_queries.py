@@ -1,5 +1,6 @@
 """Aggregate queries: actors, relations, places, timeline."""
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -60,3 +61,38 @@ def test_text_filter_is_a_case_insensitive_substring_search(store, needle):
     found = store.events(EventFilter(text=needle, unique=False, limit=None))
     every = store.events(EventFilter(unique=False, limit=None))
     assert {e["event_id"] for e in found} == {e["event_id"] for e in every if needle.lower() in e["sentence"].lower()}
+
+
+@pytest.mark.parametrize("f", [
+    EventFilter(actor="Houthi"), EventFilter(actor="forces", sort="-date", limit=3, offset=2),
+    EventFilter(text="killed", sort="fatalities"), EventFilter(text="market", actor="a", sort="mentions"),
+    EventFilter(text="no such words"), EventFilter(actor="Military", country="SDN", limit=2)])
+def test_both_query_plans_give_the_same_page(store, f):
+    """An actor or text page is read either in sort order or through its matches: same rows."""
+    from sitrep.store.queries import select_events
+
+    by_scan = [e["event_id"] for e in select_events(store.con, f, ordered_scan=True)]
+    by_lookup = [e["event_id"] for e in select_events(store.con, f, ordered_scan=False)]
+    assert by_scan == by_lookup
+    assert by_scan == [e["event_id"] for e in store.events(f)]
+
+
+def test_the_plan_follows_how_many_rows_match(store):
+    from sitrep.store.queries import _ordered_scan
+
+    clusters = store.counts()["clusters"]
+    common = "a"           # in most actors' names
+    top = store.actors(limit=1)[0]
+    assert top["mentions"] < clusters
+    # one row wanted among many matches: read in order; every row of a few: look them up
+    assert _ordered_scan(store.con, EventFilter(actor=common, limit=1))
+    assert not _ordered_scan(store.con, EventFilter(actor=top["name"], limit=clusters))
+    assert not _ordered_scan(store.con, EventFilter(actor="no such actor", limit=1))
+    assert not _ordered_scan(store.con, EventFilter(actor=common, limit=1, sort="confidence"))
+
+
+@pytest.mark.parametrize("f", [
+    EventFilter(), EventFilter(actor="Houthi"), EventFilter(text="killed"), EventFilter(actor="a", text="the"),
+    EventFilter(actor="forces", country="SDN"), EventFilter(text="killed", unique=False)])
+def test_counts_agree_with_the_listed_events(store, f):
+    assert store.count_events(f) == len(store.events(replace(f, limit=None)))

@@ -18,6 +18,7 @@ Tables (every row that makes a claim carries the offsets of its evidence span):
   and ``num_sources`` over its events, its representative event, and (v5) that
   event's type, status, place and confidence for filtering;
 - ``actors``: each canonical actor once (v4);
+- ``event_clusters``: each event's cluster by its rowid, kept by triggers (v6);
 - ``event_actors``, ``places``, ``quotes``, ``relations``: per event or article.
 """
 from __future__ import annotations
@@ -136,7 +137,33 @@ CREATE INDEX clusters_mentions ON clusters (num_mentions);
 ANALYZE;
 """
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None] | str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: each report's cluster by the rowid its evidence sentence has in event_text, in a
+# two-column table, so a text search reaches clusters without reading the wide events
+# rows (a common word at 100,000 events: 16 -> 9 ms). Triggers keep it in step. And the
+# date index of clusters covers the default sort and the page's ids, so a page read in
+# date order never visits the table (the text filter's page: 15 -> 9 ms); the coordinate
+# indexes hold longitude too, so a --near box is cut out of the index (13 -> 4 ms).
+_V6 = """
+DROP INDEX clusters_date;
+CREATE INDEX clusters_date_page ON clusters (date_start, cluster_id, representative);
+DROP INDEX clusters_lat;
+CREATE INDEX clusters_lat_lon ON clusters (lat, lon);
+DROP INDEX events_lat;
+CREATE INDEX events_lat_lon ON events (lat, lon);
+CREATE TABLE event_clusters (event_rowid INTEGER PRIMARY KEY, cluster_id TEXT);
+INSERT INTO event_clusters SELECT rowid, cluster_id FROM events;
+CREATE TRIGGER events_cluster_insert AFTER INSERT ON events BEGIN
+    INSERT OR REPLACE INTO event_clusters VALUES (new.rowid, new.cluster_id);
+END;
+CREATE TRIGGER events_cluster_update AFTER UPDATE OF cluster_id ON events BEGIN
+    UPDATE event_clusters SET cluster_id = new.cluster_id WHERE event_rowid = new.rowid;
+END;
+CREATE TRIGGER events_cluster_delete AFTER DELETE ON events BEGIN
+    DELETE FROM event_clusters WHERE event_rowid = old.rowid;
+END;
+"""
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None] | str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
