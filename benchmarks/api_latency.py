@@ -33,7 +33,7 @@ def main() -> None:
     import httpx
     import uvicorn
 
-    from sitrep.store.sqlite import Store
+    from sitrep.store.database import Store
     from sitrep.web.app import create_app
 
     ap = argparse.ArgumentParser()

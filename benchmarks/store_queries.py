@@ -53,7 +53,7 @@ def _variant(coded, i: int, rng: random.Random):
 def build(db: Path, n_events: int) -> float:
     from sitrep.coder import Coder
     from sitrep.io.readers import ReadOptions, read_inputs
-    from sitrep.store.sqlite import Store
+    from sitrep.store.database import Store
 
     coded = [c for c in Coder().code(read_inputs([str(ROOT / "examples")], ReadOptions())) if c.events]
     rng = random.Random(7)
@@ -76,7 +76,7 @@ def _pct(samples: list[float], q: float) -> float:
 
 
 def time_queries(db: Path, repeats: int) -> None:
-    from sitrep.store.sqlite import EventFilter, Store
+    from sitrep.store.database import EventFilter, Store
 
     with Store(db, readonly=True) as store:
         print(f"{'in-process query':34s} {'rows':>5s} {'p50 ms':>8s} {'p95 ms':>8s}")

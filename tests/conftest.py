@@ -70,3 +70,26 @@ def require_evaldata(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"evaluation data not found at {path} (../shared/evaldata is absent)")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_database():
+    """A factory of empty PostgreSQL databases (URLs) on a server the tests start on
+    loopback from Debian's package; the tests that use it skip, saying why, without one."""
+    from tests.postgres_server import start
+
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'sitrep[postgres]')")
+    server = start()
+    if isinstance(server, str):
+        pytest.skip(f"no PostgreSQL server for the tests: {server}")
+    made = []
+
+    def new_database() -> str:
+        name = f"sitrep_test_{len(made)}"
+        with psycopg.connect(server.url, autocommit=True) as con:
+            con.execute(f"CREATE DATABASE {name}")
+        made.append(name)
+        return server.url.rsplit("/", 1)[0] + "/" + name
+
+    yield new_database
+    server.stop()

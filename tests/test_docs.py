@@ -2,6 +2,8 @@
 the README's two commands are real Makefile targets that CI runs."""
 import re
 
+import pytest
+
 from sitrep.io.readers import ReadOptions, read_inputs
 from sitrep.output import article_json
 from tests.conftest import EXAMPLES, ROOT
@@ -36,14 +38,15 @@ def test_readme_commands_are_makefile_targets_and_ci_runs_the_test_one():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_modules_the_readme_names_exist():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    named = set(re.findall(r"`((?:[a-z_]+/)?[a-z_]+\.py)`", readme))
-    assert named, "the README names the modules a newcomer looks for"
+@pytest.mark.parametrize("doc", ["README.md", "docs/store.md", "docs/web.md"])
+def test_modules_the_docs_name_exist(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:[a-z_]+/)*[a-z_]+\.py)`", text))
+    assert named, f"{doc} names the modules a newcomer looks for"
     package = ROOT / "src" / "sitrep"
     sources = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
     for name in named:
-        assert (ROOT / name).exists() or any(s == name or s.endswith("/" + name) for s in sources), name
+        assert (ROOT / name).exists() or any(s == name or s.endswith("/" + name) for s in sources), (doc, name)
 
 
 def test_web_doc_lists_every_api_endpoint():

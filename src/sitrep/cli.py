@@ -26,8 +26,11 @@ from typing import Optional, Sequence
 from . import __version__
 from .errors import SitrepError, UsageError
 from .render import event_table, highlight_event
+from .store.backend import is_postgres_url
+from .store.database import DEFAULT_DB, EventFilter, Store
 from .store.queries import SORTS
-from .store.sqlite import DEFAULT_DB, EventFilter, Store
+
+DB_HELP = f"the store: an SQLite file (default {DEFAULT_DB}) or a postgresql://user@host/db URL"
 
 EXPORT_FORMATS = ("jsonl", "csv", "geojson", "parquet", "acled", "gdelt", "plover")
 
@@ -65,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     inputs(code)
     ingest = sub.add_parser("ingest", help="code articles and store them")
     inputs(ingest)
-    ingest.add_argument("--db", default=DEFAULT_DB)
+    ingest.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
 
     ev = sub.add_parser("events", help="list stored events")
     _event_filters(ev)
@@ -77,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", help="file to write (default: stdout; parquet needs a file)")
 
     dd = sub.add_parser("dedup", help="cross-article deduplication: summary, or --rebuild with new parameters")
-    dd.add_argument("--db", default=DEFAULT_DB)
+    dd.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
     dd.add_argument("--rebuild", action="store_true", help="re-cluster the whole store in ingest order")
     dd.add_argument("--km", type=float, help="largest distance between two reports of one event")
     dd.add_argument("--days", type=int, help="date slack: days the two date windows may be apart")
@@ -85,24 +88,24 @@ def build_parser() -> argparse.ArgumentParser:
     for name, helptext in (("actors", "actors by number of events"), ("relations", "who backs whom"),
                            ("places", "places by number of events")):
         q = sub.add_parser(name, help=helptext)
-        q.add_argument("--db", default=DEFAULT_DB)
+        q.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
         q.add_argument("--name", help="part of a name to look for")
         q.add_argument("--limit", type=int, default=100)
         q.add_argument("--json", action="store_true")
     tl = sub.add_parser("timeline", help="event counts per day, week or month, by type")
-    tl.add_argument("--db", default=DEFAULT_DB)
+    tl.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
     tl.add_argument("--period", choices=["day", "week", "month"], default="month")
     tl.add_argument("--by", choices=["acled_event_type", "event_type"], default="acled_event_type")
     tl.add_argument("--json", action="store_true")
 
     show = sub.add_parser("show", help="one stored event with its evidence")
     show.add_argument("event_id")
-    show.add_argument("--db", default=DEFAULT_DB)
+    show.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
 
     sub.add_parser("setup", help="build the gazetteer cache (done lazily otherwise)")
 
     srv = sub.add_parser("serve", help="the read-only API and the dashboard (map, timeline, evidence)")
-    srv.add_argument("--db", default=DEFAULT_DB)
+    srv.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
     srv.add_argument("--host", default="127.0.0.1", help="interface (default loopback only)")
     srv.add_argument("--port", type=int, default=8765)
 
@@ -127,7 +130,7 @@ def _near(value: str) -> tuple[float, float]:
 
 
 def _event_filters(sp, limit: Optional[int] = 100) -> None:
-    sp.add_argument("--db", default=DEFAULT_DB)
+    sp.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
     sp.add_argument("--type", help="PLOVER event type, e.g. ASSAULT")
     sp.add_argument("--acled-type", help="ACLED event type or sub-type")
     sp.add_argument("--actor", help="part of an actor's name")
@@ -303,7 +306,7 @@ def cmd_serve(args) -> int:
 
     from .web.app import create_app
 
-    if not Path(args.db).exists():
+    if not is_postgres_url(args.db) and not Path(args.db).exists():
         raise UsageError(f"no store at {args.db}: run 'sitrep ingest' first")
     Store(args.db).close()   # migrate an older store once; the app opens it read-only
     sys.stderr.write(f"sitrep: serving {args.db} at http://{args.host}:{args.port} (Ctrl-C to stop)\n")

@@ -10,7 +10,7 @@ from sitrep.evaluation.dedup import DEDUP_CORPUS, evaluate_dedup
 from sitrep.model import Article
 from sitrep.store.dedup import DedupRule, EventKey, choose_cluster, match_distance, pairwise_scores
 from sitrep.store.ingest import ingest
-from sitrep.store.sqlite import EventFilter, Store
+from sitrep.store.database import EventFilter, Store
 
 RULE = DedupRule()
 BASE = EventKey("e1", "d1", "acled:Battles", "realis", date(2024, 3, 9), date(2024, 3, 9), 4.73, 45.2, 1,

@@ -9,7 +9,7 @@ from sitrep.cli import main
 from sitrep.io.readers import ReadOptions, read_inputs
 from sitrep.store.export import ACLED_COLUMNS, CSV_COLUMNS, write_export
 from sitrep.store.ingest import ingest
-from sitrep.store.sqlite import EventFilter, Store
+from sitrep.store.database import EventFilter, Store
 from tests.conftest import EXAMPLES
 
 ACLED_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",

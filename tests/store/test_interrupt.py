@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sitrep.io.readers import ReadOptions, read_inputs, split_date_marker
 from sitrep.store.ingest import ingest
-from sitrep.store.sqlite import Store
+from sitrep.store.database import Store
 from tests.conftest import EXAMPLES
 
 SITREP = [sys.executable, "-c", "import sys; from sitrep.cli import main; sys.exit(main())"]

@@ -8,7 +8,7 @@ from sitrep.cli import main
 from sitrep.errors import StoreError
 from sitrep.io.readers import ReadOptions, read_inputs
 from sitrep.store.ingest import ingest
-from sitrep.store.sqlite import EventFilter, Store
+from sitrep.store.database import EventFilter, Store
 from tests.conftest import EXAMPLES
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from sitrep.errors import StoreError
 from sitrep.store import schema
-from sitrep.store.sqlite import EventFilter, Store
+from sitrep.store.database import EventFilter, Store
 
 
 def _v1_store(path):

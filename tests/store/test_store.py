@@ -3,7 +3,7 @@ from datetime import date
 
 from sitrep.io.readers import ReadOptions, read_inputs
 from sitrep.store.ingest import ingest
-from sitrep.store.sqlite import EventFilter, Store
+from sitrep.store.database import EventFilter, Store
 from tests.conftest import EXAMPLES
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from sitrep.io.readers import ReadOptions, read_inputs
 from sitrep.store.ingest import ingest
-from sitrep.store.sqlite import Store
+from sitrep.store.database import Store
 from tests.conftest import EXAMPLES, SEED
 
 

@@ -1,7 +1,7 @@
 """The REST API through an in-process client: filters, paging, detail, aggregates, errors, read-only."""
 import pytest
 
-from sitrep.store.sqlite import EventFilter, Store
+from sitrep.store.database import EventFilter, Store
 
 
 def test_events_match_the_store_and_page(client, web_db):

@@ -18,7 +18,7 @@ import yaml
 from ..io.readers import ReadOptions, read_inputs
 from ..store.dedup import DedupRule, pairwise_scores
 from ..store.ingest import ingest
-from ..store.sqlite import EventFilter, Store
+from ..store.database import EventFilter, Store
 
 DEDUP_CORPUS = Path(__file__).resolve().parents[3] / "examples" / "dedup"
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from ..model import Article, RecordError
-from .sqlite import Store, content_hash
+from .database import Store, content_hash
 
 
 @dataclass

@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from ..errors import StoreError
+from .backend import SQLITE, Dialect, like_escaped
 
+# each ends in a unique key, so that a page is the same on every run and database
 SORTS = {
-    "date": ("c.date_start, c.cluster_id", "e.date_start, e.doc_id, e.trigger_start"),
-    "-date": ("c.date_start DESC, c.cluster_id", "e.date_start DESC, e.doc_id, e.trigger_start"),
-    "fatalities": ("c.fatalities DESC, c.date_start", "e.fatalities DESC, e.date_start"),   # NULLs last
-    "confidence": ("c.confidence DESC, c.date_start", "e.confidence DESC, e.date_start"),
-    "mentions": ("c.num_mentions DESC, c.date_start", "c.num_mentions DESC, e.date_start"),
+    "date": ("c.date_start, c.cluster_id", "e.date_start, e.doc_id, e.trigger_start, e.event_id"),
+    "-date": ("c.date_start DESC, c.cluster_id", "e.date_start DESC, e.doc_id, e.trigger_start, e.event_id"),
+    "fatalities": ("c.fatalities DESC, c.date_start, c.cluster_id",            # NULLs last
+                   "e.fatalities DESC, e.date_start, e.event_id"),
+    "confidence": ("c.confidence DESC, c.date_start, c.cluster_id", "e.confidence DESC, e.date_start, e.event_id"),
+    "mentions": ("c.num_mentions DESC, c.date_start, c.cluster_id", "c.num_mentions DESC, e.date_start, e.event_id"),
 }
-# the canonical names an actor filter matches (a substring of the name)
-ACTOR_NAMES = "SELECT name FROM actors WHERE name LIKE ?"
+
+
+def actor_names(dialect: Dialect) -> str:
+    """SQL selecting the canonical names an actor filter matches (part of the name)."""
+    return f"SELECT name FROM actors WHERE name {dialect.like} ? ESCAPE '\\'"
+
 # sorts whose first key the clusters table has an index on (see schema v2, v5)
 INDEXED_CLUSTER_SORTS = frozenset({"date", "-date", "fatalities", "mentions"})
 
@@ -64,16 +70,8 @@ def distance_km(lat1, lon1, lat2, lon2):
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _text_rows(text: str) -> tuple[str, str]:
-    """SQL selecting the rowids of evidence sentences that contain ``text``, and its argument."""
-    if len(text.strip()) >= 3:
-        # a quoted phrase against the trigram index: case-insensitive substring search
-        return "SELECT rowid FROM event_text WHERE event_text MATCH ?", '"' + text.strip().replace('"', '""') + '"'
-    # under three characters the trigram index cannot help: scan
-    return "SELECT rowid FROM event_text WHERE sentence LIKE ?", f"%{text}%"
-
-
-def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False) -> tuple[list[str], list[Any]]:
+def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False,
+                 dialect: Dialect = SQLITE) -> tuple[list[str], list[Any]]:
     """SQL conditions for a filter on the events (``e``) or the clusters (``c``) table.
 
     Both tables have the columns type, status, date, place and confidence filters use;
@@ -89,17 +87,17 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False) -
     via_events: list[tuple[str, str]] = []   # (column, condition): what only events can answer
     via_args: list[Any] = []
 
-    def like(value: str) -> str:
-        return f"%{value}%"
+    like = like_escaped
 
     if f.event_type:
         where.append(f"{t}.event_type = ?")
         args.append(f.event_type.upper())
     if f.acled_type:
-        where.append(f"({t}.acled_event_type = ? COLLATE NOCASE OR {t}.acled_sub_event_type = ? COLLATE NOCASE)")
+        where.append(f"({dialect.nocase_equals(f'{t}.acled_event_type')} OR "
+                     f"{dialect.nocase_equals(f'{t}.acled_sub_event_type')})")
         args += [f.acled_type, f.acled_type]
     if f.place:
-        where.append(f"{t}.location_name LIKE ?")
+        where.append(f"{t}.location_name {dialect.like} ? ESCAPE '\\'")
         args.append(like(f.place))
     if f.country:
         where.append(f"{t}.country = ?")
@@ -125,13 +123,13 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False) -
         args.append(f.min_confidence)
     if f.actor:
         if t == "e":
-            where.append(f"e.event_id IN (SELECT event_id FROM event_actors WHERE name IN ({ACTOR_NAMES}))")
+            where.append(f"e.event_id IN (SELECT event_id FROM event_actors WHERE name IN ({actor_names(dialect)}))")
         else:
-            where.append(f"{member} IN (SELECT cluster_id FROM event_actors WHERE name IN ({ACTOR_NAMES}))")
+            where.append(f"{member} IN (SELECT cluster_id FROM event_actors WHERE name IN ({actor_names(dialect)}))")
         args.append(like(f.actor))
     text_rows = None
     if f.text:
-        text_rows, text_arg = _text_rows(f.text)
+        text_rows, text_arg = dialect.text_rows(f.text)
         via_args.append(text_arg)
     if text_rows:
         via_events.append(("rowid", f"IN ({text_rows})"))
@@ -158,65 +156,67 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False) -
     return where, args
 
 
-def _cluster_json(row: sqlite3.Row) -> dict[str, Any]:
+def _cluster_json(row: Any) -> dict[str, Any]:
     return {"cluster_id": row["cluster_id"], "num_mentions": row["num_mentions"],
             "num_articles": row["num_articles"], "num_sources": row["num_sources"],
             "fatalities": row["c_fatalities"]}
 
 
-def _capped_matches(con: sqlite3.Connection, f: EventFilter, cap: int) -> int:
+def _capped_matches(con: Any, f: EventFilter, cap: int, dialect: Dialect) -> int:
     """How many stored rows the actor or text condition matches, counting no further than ``cap``."""
     counts = []
     if f.actor:
         counts.append(con.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE name IN ({ACTOR_NAMES}) LIMIT ?)",
+            f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE name IN ({actor_names(dialect)}) LIMIT ?)",
             (f"%{f.actor}%", cap)).fetchone()[0])
     if f.text:
-        rows, arg = _text_rows(f.text)
+        rows, arg = dialect.text_rows(f.text)
         counts.append(con.execute(f"SELECT count(*) FROM ({rows} LIMIT ?)", (arg, cap)).fetchone()[0])
     return min(counts) if counts else 0
 
 
-def _ordered_scan(con: sqlite3.Connection, f: EventFilter) -> bool:
+def _ordered_scan(con: Any, f: EventFilter, dialect: Dialect = SQLITE) -> bool:
     """Whether a deduplicated page with an actor or text condition is cheaper to find by
     reading the clusters in sort order, testing each, than by looking up every match
     and sorting them all. The scan reads about (offset + limit) * clusters / matches
     rows before the page is full; the lookup reads every match: so scan when the
     matches outnumber sqrt((offset + limit) * clusters). (A common actor at 100,000
     events: 53 ms by lookup, 3 ms by scan; a rare one: 0.1 ms by lookup, 111 ms by scan.)"""
-    if not (f.actor or f.text) or f.sort not in INDEXED_CLUSTER_SORTS or f.limit is None:
+    if not (f.actor or f.text) or f.sort not in INDEXED_CLUSTER_SORTS or f.limit is None \
+            or not dialect.planner_hints:
         return False
     clusters = con.execute("SELECT coalesce(max(rowid), 0) FROM clusters").fetchone()[0]
     needed = math.isqrt((f.offset + f.limit) * clusters) + 1
-    return _capped_matches(con, f, needed) >= needed
+    return _capped_matches(con, f, needed, dialect) >= needed
 
 
-def select_events(con: sqlite3.Connection, f: EventFilter, ordered_scan: Optional[bool] = None) -> list[dict[str, Any]]:
+def select_events(con: Any, f: EventFilter, ordered_scan: Optional[bool] = None,
+                  dialect: Dialect = SQLITE) -> list[dict[str, Any]]:
     """One page of events. The page is chosen on the narrow tables first; only its rows'
     bodies and articles are then read (sorting bodies of every match is what made
     deep pages slow). The deduplicated list filters the clusters table itself, read in
     sort order or through the matches (``ordered_scan``: None lets ``_ordered_scan`` choose)."""
     cluster_order, event_order = SORTS[f.sort]
     if f.unique:
-        scan = _ordered_scan(con, f) if ordered_scan is None else ordered_scan
-        where, args = where_clause(f, "c", ordered_scan=scan)
+        scan = _ordered_scan(con, f, dialect) if ordered_scan is None else ordered_scan
+        where, args = where_clause(f, "c", ordered_scan=scan, dialect=dialect)
         sql = "SELECT c.representative FROM clusters c"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {cluster_order} LIMIT ? OFFSET ?"
+        sql += f" ORDER BY {dialect.order_by(cluster_order)} LIMIT ? OFFSET ?"
     else:
-        where, args = where_clause(f, "e")
+        where, args = where_clause(f, "e", dialect=dialect)
         sql = "SELECT e.event_id FROM events e"
         if f.sort == "mentions":
             sql += " JOIN clusters c ON c.cluster_id = e.cluster_id"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {event_order} LIMIT ? OFFSET ?"
-    page = [r[0] for r in con.execute(sql, args + [-1 if f.limit is None else f.limit, f.offset])]
+        sql += f" ORDER BY {dialect.order_by(event_order)} LIMIT ? OFFSET ?"
+    page = [r[0] for r in con.execute(sql, args + [dialect.no_limit if f.limit is None else f.limit, f.offset])]
     return events_by_id(con, page)
 
 
-def events_by_id(con: sqlite3.Connection, event_ids: list[str]) -> list[dict[str, Any]]:
+def events_by_id(con: Any, event_ids: list[str]) -> list[dict[str, Any]]:
     """Events with their cluster and article, in the order of ``event_ids``."""
     found: dict[str, dict[str, Any]] = {}
     for chunk in (event_ids[i:i + 500] for i in range(0, len(event_ids), 500)):
@@ -236,33 +236,33 @@ def events_by_id(con: sqlite3.Connection, event_ids: list[str]) -> list[dict[str
     return [found[i] for i in event_ids if i in found]
 
 
-def count_events(con: sqlite3.Connection, f: EventFilter) -> int:
+def count_events(con: Any, f: EventFilter, dialect: Dialect = SQLITE) -> int:
     if f.unique and (f.actor or f.text or f.doc_id) \
             and not where_clause(replace(f, actor=None, text=None, doc_id=None), "c")[0]:
-        return _count_clusters_of_reports(con, f)
+        return _count_clusters_of_reports(con, f, dialect)
     table = "c" if f.unique else "e"
-    where, args = where_clause(f, table)
+    where, args = where_clause(f, table, dialect=dialect)
     sql = f"SELECT count(*) FROM {'clusters' if f.unique else 'events'} {table}"
     sql += " WHERE " + " AND ".join(where) if where else ""
     return con.execute(sql, args).fetchone()[0]
 
 
-def _count_clusters_of_reports(con: sqlite3.Connection, f: EventFilter) -> int:
+def _count_clusters_of_reports(con: Any, f: EventFilter, dialect: Dialect) -> int:
     """Count the clusters of the reports an actor, text or article condition matches,
     from the narrow tables that carry each report's cluster, never visiting clusters."""
     if f.actor and not (f.text or f.doc_id):
-        sql = f"SELECT count(DISTINCT cluster_id) FROM event_actors WHERE name IN ({ACTOR_NAMES})"
+        sql = f"SELECT count(DISTINCT cluster_id) FROM event_actors WHERE name IN ({actor_names(dialect)})"
         args: list[Any] = [f"%{f.actor}%"]
     elif f.text and not (f.actor or f.doc_id):
-        rows, arg = _text_rows(f.text)
+        rows, arg = dialect.text_rows(f.text)
         sql, args = f"SELECT count(DISTINCT cluster_id) FROM event_clusters WHERE event_rowid IN ({rows})", [arg]
     else:
-        where, args = where_clause(f, "e")
+        where, args = where_clause(f, "e", dialect=dialect)
         sql = "SELECT count(DISTINCT e.cluster_id) FROM events e WHERE " + " AND ".join(where)
     return con.execute(sql, args).fetchone()[0]
 
 
-def event_detail(con: sqlite3.Connection, event_id: str) -> Optional[dict[str, Any]]:
+def event_detail(con: Any, event_id: str) -> Optional[dict[str, Any]]:
     """One event (by its id or its cluster's id) with its article, quotes and the other mentions."""
     row = con.execute(
         "SELECT b.body, e.doc_id, e.cluster_id, a.text, a.pub_date, a.title, a.url, a.source "
@@ -290,25 +290,26 @@ def event_detail(con: sqlite3.Connection, event_id: str) -> Optional[dict[str, A
     return ev
 
 
-def grouped(con: sqlite3.Connection, select: str, where: str, columns: tuple[str, ...], needle: Optional[str],
-            group_order: str, limit: int) -> list[dict[str, Any]]:
+def grouped(con: Any, select: str, where: str, columns: tuple[str, ...], needle: Optional[str],
+            group_order: str, limit: int, dialect: Dialect = SQLITE) -> list[dict[str, Any]]:
     """Run an aggregate query, optionally keeping rows where any of ``columns`` contains ``needle``."""
     clauses, args = ([where] if where else []), []
     if needle:
-        clauses.append("(" + " OR ".join(f"{c} LIKE ?" for c in columns) + ")")
-        args += [f"%{needle}%"] * len(columns)
+        clauses.append("(" + " OR ".join(f"{c} {dialect.like} ? ESCAPE '\\'" for c in columns) + ")")
+        args += [like_escaped(needle)] * len(columns)
     sql = select + (" WHERE " + " AND ".join(clauses) if clauses else "") + f" {group_order} LIMIT ?"
     return [dict(r) for r in con.execute(sql, args + [limit])]
 
 
-def timeline(con: sqlite3.Connection, period: str, by: str, f: Optional[EventFilter] = None) -> list[dict[str, Any]]:
+def timeline(con: Any, period: str, by: str, f: Optional[EventFilter] = None,
+             dialect: Dialect = SQLITE) -> list[dict[str, Any]]:
     """Deduplicated event counts per day, week or month, by PLOVER or ACLED type."""
-    bucket = {"day": "c.date_start", "week": "strftime('%Y-W%W', c.date_start)",
+    bucket = {"day": "c.date_start", "week": dialect.week("c.date_start"),
               "month": "substr(c.date_start, 1, 7)"}.get(period)
     column = {"acled_event_type": "c.acled_event_type", "event_type": "c.event_type"}.get(by)
     if bucket is None or column is None:
         raise StoreError(f"timeline: unknown period {period!r} or grouping {by!r}")
-    where, args = where_clause(f, "c") if f is not None else ([], [])
+    where, args = where_clause(f, "c", dialect=dialect) if f is not None else ([], [])
     sql = (f"SELECT {bucket} AS period, coalesce({column}, '(none)') AS type, count(*) AS events, "
            f"sum(coalesce(c.fatalities, 0)) AS fatalities FROM clusters c")
     if where:

@@ -20,7 +20,8 @@ from .. import __version__
 from ..errors import StoreError
 from ..store.export import geojson_feature
 from ..store.queries import SORTS, EventFilter
-from ..store.sqlite import Store
+from ..store.backend import is_postgres_url
+from ..store.database import Store
 
 STATIC = Path(__file__).parent / "static"
 MAX_PAGE = 1000
@@ -70,7 +71,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 def create_app(db: str | Path) -> FastAPI:
     """The API and dashboard over the store at ``db`` (opened read-only per request)."""
-    db_path = Path(db)
+    db_path = db if is_postgres_url(db) else Path(db)
     app = FastAPI(title="sitrep", version=__version__,
                   description="Read-only API over a sitrep event store: events with their evidence, actors, "
                               "who backs whom, places and timelines.")

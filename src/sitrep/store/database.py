@@ -1,4 +1,5 @@
-"""The embedded event store: one SQLite file (default ``./sitrep.db``) in WAL mode.
+"""The event store: one SQLite file (default ``./sitrep.db``) in WAL mode, or a
+PostgreSQL database for a store that several users share (``backend.py``).
 
 Each article is written in one transaction, together with the deduplication of its
 events, so an interrupted ingest (Ctrl-C, kill -9) never leaves half an article; a
@@ -12,7 +13,7 @@ import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Optional
 from urllib.parse import urlsplit
@@ -20,6 +21,8 @@ from urllib.parse import urlsplit
 from ..errors import StoreError
 from . import queries
 from .dedup import DedupRule, EventKey, choose_cluster, claim_of, event_family, key_of, specific_participants
+from . import postgres_schema
+from .backend import POSTGRES, SQLITE, PostgresConnection, database_errors, is_postgres_url
 from .queries import EventFilter
 from .schema import SCHEMA_VERSION, migrate
 
@@ -27,6 +30,9 @@ if TYPE_CHECKING:  # the read side (sitrep events, the web API) never needs the 
     from ..model import CodedArticle
 
 DEFAULT_DB = "sitrep.db"
+_CLUSTER_COLUMNS = ("cluster_id", "representative", "date_start", "date_end", "num_mentions", "num_articles",
+                    "num_sources", "fatalities", "confidence", "event_type", "acled_event_type",
+                    "acled_sub_event_type", "status", "location_name", "lat", "lon", "country")
 __all__ = ["DEFAULT_DB", "EventFilter", "IngestResult", "SCHEMA_VERSION", "Store", "content_hash"]
 
 
@@ -44,6 +50,18 @@ class IngestResult:
     error: Optional[str] = None
 
 
+def _rounded(value: Optional[float]) -> Optional[float]:
+    return None if value is None else round(value, 5)
+
+
+def _without_password(url: str) -> str:
+    """A database URL fit for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")).geturl()
+
+
 def source_of(meta: dict[str, str]) -> Optional[str]:
     """Who published the article: a 'source' field, else the url's host."""
     for key in ("source", "publisher", "outlet"):
@@ -54,37 +72,71 @@ def source_of(meta: dict[str, str]) -> Optional[str]:
 
 
 class Store:
+    """An event store in an SQLite file (a path; the default) or in a PostgreSQL
+    database (a ``postgresql://`` URL, for a store several users and processes share)."""
+
     def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False, rule: Optional[DedupRule] = None):
-        self.path = Path(path)
         self.readonly = readonly
-        try:
-            if readonly:
-                if not self.path.exists():
-                    raise StoreError(f"no store at {self.path}")
-                self.con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
-                                           check_same_thread=False)
-            else:
-                self.con = sqlite3.connect(self.path, isolation_level=None)
-                self.con.execute("PRAGMA journal_mode=WAL")
-                self.con.execute("PRAGMA synchronous=NORMAL")
-                migrate(self.con)
-            self.con.execute("PRAGMA foreign_keys=ON")
-            version = self.con.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
-        if readonly and version != SCHEMA_VERSION:
-            raise StoreError(f"store {self.path} has schema version {version}; run 'sitrep ingest' once to migrate")
-        self.con.create_function("distance_km", 4, queries.distance_km, deterministic=True)
-        self.con.row_factory = sqlite3.Row
+        if is_postgres_url(path):
+            self.location = _without_password(str(path))
+            self.dialect = POSTGRES
+            self.con = self._open_postgres(str(path))
+        else:
+            self.path = Path(path)
+            self.location = str(self.path)
+            self.dialect = SQLITE
+            self.con = self._open_sqlite()
         # the rule a store was last clustered with stays its rule, unless one is given
         self.rule = rule or self._stored_rule()
+
+    def _open_sqlite(self) -> sqlite3.Connection:
+        try:
+            if self.readonly:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}")
+                con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                      check_same_thread=False)
+            else:
+                con = sqlite3.connect(self.path, isolation_level=None)
+                con.execute("PRAGMA journal_mode=WAL")
+                con.execute("PRAGMA synchronous=NORMAL")
+                migrate(con)
+            con.execute("PRAGMA foreign_keys=ON")
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        if self.readonly and version != SCHEMA_VERSION:
+            raise StoreError(f"store {self.path} has schema version {version}; run 'sitrep ingest' once to migrate")
+        con.create_function("distance_km", 4, queries.distance_km, deterministic=True)
+        con.row_factory = sqlite3.Row
+        return con
+
+    def _open_postgres(self, url: str) -> PostgresConnection:
+        try:
+            con = PostgresConnection(url, readonly=self.readonly)
+        except ImportError as exc:
+            raise StoreError("a PostgreSQL store needs psycopg: pip install 'sitrep[postgres]'") from exc
+        except database_errors(POSTGRES) as exc:
+            raise StoreError(f"cannot open store {self.location}: {exc}") from exc
+        try:
+            if not self.readonly:
+                postgres_schema.migrate(con, SCHEMA_VERSION)
+            version = postgres_schema.version(con)
+        except (ValueError, *database_errors(POSTGRES)) as exc:
+            con.close()
+            raise StoreError(f"cannot open store {self.location}: {exc}") from exc
+        if self.readonly and version != SCHEMA_VERSION:
+            con.close()
+            raise StoreError(f"store {self.location} has schema version {version}; "
+                             "run 'sitrep ingest' once to create or migrate it")
+        return con
 
     def _stored_rule(self) -> DedupRule:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'dedup_rule'").fetchone()
         return DedupRule(**json.loads(row[0])) if row else DedupRule()
 
     def close(self) -> None:
-        if not self.readonly:
+        if not self.readonly and self.dialect is SQLITE:
             # keeps the planner's statistics fresh after writes (cheap when nothing changed)
             self.con.execute("PRAGMA optimize")
         self.con.close()
@@ -94,6 +146,10 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    def _begin_write(self) -> None:
+        for statement in self.dialect.begin_write:
+            self.con.execute(statement)
 
     def known_hash(self, doc_id: str) -> Optional[str]:
         row = self.con.execute("SELECT content_hash FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -113,7 +169,7 @@ class Store:
         meta = dict(coded.article.meta) if coded.article else {}
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         try:
-            self.con.execute("BEGIN IMMEDIATE")
+            self._begin_write()
             touched = {r[0] for r in self.con.execute(
                 "SELECT DISTINCT cluster_id FROM events WHERE doc_id = ?", (coded.doc_id,))}
             self.con.execute("DELETE FROM articles WHERE doc_id = ?", (coded.doc_id,))
@@ -131,7 +187,7 @@ class Store:
             for cluster_id in touched:
                 self._refresh_cluster(cluster_id)
             self.con.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
+        except database_errors(self.dialect) as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot store {coded.doc_id}: {exc}") from exc
         action = "error" if coded.error else ("replaced" if previous is not None else "added")
@@ -155,7 +211,7 @@ class Store:
         self.con.execute("INSERT INTO event_bodies VALUES (?, ?)", (ev["event_id"], json.dumps(ev)))
         self.con.execute("INSERT INTO event_text (rowid, sentence) VALUES (?, ?)", (rowid, ev["sentence"]))
         self.con.executemany(
-            "INSERT OR IGNORE INTO actors VALUES (?,?,?,?)",
+            "INSERT INTO actors VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
             [(a["name"], a["country"], a["sector"], a["acled_inter"]) for a in ev["actors"] if a["name"]])
         self.con.executemany(
             "INSERT INTO event_actors (event_id, role, name, text, country, sector, acled_inter, start, \"end\", "
@@ -200,9 +256,9 @@ class Store:
         slack = self.rule.date_slack_days
         margin = self.rule.lat_margin()
         rows = self.con.execute(
-            self._KEY_COLUMNS + "WHERE e.date_start <= date(?, ?) AND e.date_end >= date(?, ?) "
+            self._KEY_COLUMNS + "WHERE e.date_start <= ? AND e.date_end >= ? "
             "AND e.lat BETWEEN ? AND ? AND a.seq <= ? AND e.cluster_id IS NOT NULL AND e.event_id != ?",
-            (new.end.isoformat(), f"+{slack} days", new.start.isoformat(), f"-{slack} days",
+            ((new.end + timedelta(days=slack)).isoformat(), (new.start - timedelta(days=slack)).isoformat(),
              new.lat - margin, new.lat + margin, seq, new.event_id)).fetchall()
         clusters: dict[str, list[EventKey]] = {}
         for cluster_id in {r["cluster_id"] for r in rows}:
@@ -226,18 +282,19 @@ class Store:
         rep = self.con.execute(
             "SELECT e.event_id, e.date_start, e.date_end, e.event_type, e.acled_event_type, e.acled_sub_event_type, "
             "e.status, e.location_name, e.lat, e.lon, e.country FROM events e JOIN articles a USING (doc_id) "
-            "WHERE e.cluster_id = ? ORDER BY julianday(e.date_end) - julianday(e.date_start), e.confidence DESC, "
-            "a.seq, e.trigger_start LIMIT 1", (cluster_id,)).fetchone()
+            "WHERE e.cluster_id = ? ORDER BY "
+            + self.dialect.order_by(f"{self.dialect.days_between('e.date_start', 'e.date_end')}, e.confidence DESC, "
+                                    "a.seq, e.trigger_start") + " LIMIT 1", (cluster_id,)).fetchone()
+        values = (cluster_id, rep[0], rep[1], rep[2], *stats, *tuple(rep)[3:])
         self.con.execute(
-            "INSERT OR REPLACE INTO clusters (cluster_id, representative, date_start, date_end, num_mentions, "
-            "num_articles, num_sources, fatalities, confidence, event_type, acled_event_type, acled_sub_event_type, "
-            "status, location_name, lat, lon, country) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (cluster_id, rep[0], rep[1], rep[2], *stats, *tuple(rep)[3:]))
+            f"INSERT INTO clusters ({', '.join(_CLUSTER_COLUMNS)}) VALUES ({', '.join('?' * len(values))}) "
+            "ON CONFLICT (cluster_id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in _CLUSTER_COLUMNS[1:]), values)
 
     def rebuild_clusters(self) -> int:
         """Re-run deduplication over the whole store in ingest order; return the number of clusters."""
         try:
-            self.con.execute("BEGIN IMMEDIATE")
+            self._begin_write()
             self.con.execute("UPDATE events SET cluster_id = NULL")
             self.con.execute("DELETE FROM clusters")
             rows = self.con.execute(
@@ -252,20 +309,20 @@ class Store:
                                  (cluster_id, key.event_id))
             for (cluster_id,) in self.con.execute("SELECT DISTINCT cluster_id FROM events").fetchall():
                 self._refresh_cluster(cluster_id)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dedup_rule', ?)",
+            self.con.execute("INSERT INTO meta VALUES ('dedup_rule', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                              (json.dumps(dataclasses.asdict(self.rule)),))
             self.con.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
+        except database_errors(self.dialect) as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"cannot rebuild clusters: {exc}") from exc
         return self.con.execute("SELECT count(*) FROM clusters").fetchone()[0]
 
     # -- queries -------------------------------------------------------------------
     def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        return queries.select_events(self.con, f)
+        return queries.select_events(self.con, f, dialect=self.dialect)
 
     def count_events(self, f: EventFilter = EventFilter()) -> int:
-        return queries.count_events(self.con, f)
+        return queries.count_events(self.con, f, self.dialect)
 
     def event(self, event_id: str) -> Optional[dict[str, Any]]:
         return queries.event_detail(self.con, event_id)
@@ -273,39 +330,56 @@ class Store:
     def actors(self, name: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Actors by how many (deduplicated) events they take part in, with their roles."""
         return queries.grouped(
-            self.con, "SELECT name, ea.country AS country, sector, acled_inter, "
+            self.con, "SELECT name, max(ea.country) AS country, max(sector) AS sector, max(acled_inter) AS acled_inter, "
             "count(DISTINCT e.cluster_id) AS events, count(DISTINCT ea.event_id) AS mentions, "
-            "sum(role = 'source') AS as_source, sum(role = 'target') AS as_target, "
-            "sum(role = 'supporter') AS as_supporter FROM event_actors ea JOIN events e USING (event_id)",
+            + ", ".join(f"sum(CASE WHEN role = '{role}' THEN 1 ELSE 0 END) AS as_{role}"
+                        for role in ("source", "target", "supporter"))
+            + " FROM event_actors ea JOIN events e USING (event_id)",
             "", ("name", "text"), name,
-            "GROUP BY name ORDER BY events DESC, name", limit)
+            "GROUP BY name ORDER BY events DESC, name", limit, self.dialect)
 
     def relations(self, actor: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Backing and alliance relations, with how many articles state each and one example."""
         return queries.grouped(
             self.con, "SELECT backer, kind, backed, count(DISTINCT doc_id) AS articles, min(text) AS example "
             "FROM relations", "", ("backer", "backed"), actor,
-            "GROUP BY backer, kind, backed ORDER BY articles DESC, backer", limit)
+            "GROUP BY backer, kind, backed ORDER BY articles DESC, backer", limit, self.dialect)
 
     def places(self, name: Optional[str] = None, limit: int = 100) -> list[dict[str, Any]]:
         """Places where events happened, with their event counts."""
-        return queries.grouped(
-            self.con, "SELECT location_name AS name, geonameid, country, admin1, geo_precision AS precision, "
-            "round(avg(lat), 5) AS lat, round(avg(lon), 5) AS lon, count(*) AS events FROM events",
+        rows = queries.grouped(
+            self.con, "SELECT location_name AS name, geonameid, max(country) AS country, max(admin1) AS admin1, "
+            "max(geo_precision) AS precision, avg(lat) AS lat, avg(lon) AS lon, count(*) AS events FROM events",
             "location_name IS NOT NULL", ("location_name",), name,
-            "GROUP BY location_name, geonameid ORDER BY events DESC, name", limit)
+            "GROUP BY location_name, geonameid ORDER BY events DESC, name", limit, self.dialect)
+        return [{**r, "lat": _rounded(r["lat"]), "lon": _rounded(r["lon"])} for r in rows]
 
     def timeline(self, period: str = "month", by: str = "acled_event_type",
                  f: Optional[EventFilter] = None) -> list[dict[str, Any]]:
         """Deduplicated event counts per day, week or month, by PLOVER or ACLED type."""
-        return queries.timeline(self.con, period, by, f)
+        return queries.timeline(self.con, period, by, f, self.dialect)
 
     def counts(self) -> dict[str, int]:
         return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("articles", "events", "clusters", "event_actors", "places", "quotes", "relations")}
 
     def integrity(self) -> str:
-        return self.con.execute("PRAGMA integrity_check").fetchone()[0]
+        """'ok', or what is wrong: SQLite's page-level check, then (both databases) rows
+        that lost what they belong to."""
+        if self.dialect is SQLITE:
+            found = self.con.execute("PRAGMA integrity_check").fetchone()[0]
+            if found != "ok":
+                return found
+        orphans = {
+            "events without their article": "SELECT count(*) FROM events e LEFT JOIN articles a USING (doc_id) "
+                                            "WHERE a.doc_id IS NULL",
+            "events without a body": "SELECT count(*) FROM events e LEFT JOIN event_bodies b USING (event_id) "
+                                     "WHERE b.event_id IS NULL",
+            "events without a cluster": "SELECT count(*) FROM events e LEFT JOIN clusters c USING (cluster_id) "
+                                        "WHERE c.cluster_id IS NULL",
+        }
+        problems = [f"{n} {what}" for what, sql in orphans.items() if (n := self.con.execute(sql).fetchone()[0])]
+        return "; ".join(problems) or "ok"
 
-    def iter_articles(self) -> Iterator[sqlite3.Row]:
+    def iter_articles(self) -> Iterator[Any]:
         yield from self.con.execute("SELECT * FROM articles ORDER BY doc_id")
