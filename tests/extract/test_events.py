@@ -271,3 +271,28 @@ def test_a_vow_to_fight_is_a_threat(code_text):
 def test_damage_done_by_an_attack_is_the_attack(code_text):
     out = code_text("A Houthi drone attack on Abha airport last week damaged a civilian aircraft.", pub="2021-02-15")
     assert [e["trigger"] for e in out["events"]] == ["drone attack"]
+
+
+def test_fire_from_a_distance_is_shelling_and_an_exchange_or_small_arms_a_clash(code_text):
+    """ACLED: one-sided fire from heavy weapons (machine guns included) is shelling;
+    small arms, or fire going both ways, make it an armed clash."""
+    def kind(text):
+        out = code_text(text, pub="2020-05-12")
+        return [(e["acled_event_type"], e["acled_sub_event_type"]) for e in out["events"]][0]
+
+    shelling = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    clash = ("Battles", "Armed clash")
+    assert kind("On 9 May 2020, rebel forces fired heavy machine guns at army positions near Avdiivka.") == shelling
+    assert kind("On 9 May 2020, rebel forces fired mortars and small arms at army positions near Avdiivka.") == clash
+    assert kind("On 9 May 2020, rebel forces and the army exchanged artillery fire near Avdiivka.") == clash
+    assert kind("On 9 May 2020, rebel forces fired mortars at army positions near Avdiivka. "
+                "The soldiers returned fire.") == clash
+    assert kind("On 9 May 2020, monitors observed 21 projectiles involving artillery near Avdiivka.") == shelling
+    assert kind("On 9 May 2020, monitors observed 12 explosions and shots involving small arms near "
+                "Avdiivka.") == clash
+
+
+def test_the_next_paragraph_does_not_tell_how_fire_went(code_text):
+    out = code_text("On 9 May 2020, rebel forces fired mortars at army positions near Avdiivka.\n\n"
+                    "Elsewhere, soldiers returned fire at a checkpoint.", pub="2020-05-12")
+    assert out["events"][0]["acled_sub_event_type"] == "Shelling/artillery/missile attack"

@@ -34,6 +34,34 @@ ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman"
                       "commander", "militiaman", "gunman", "jihadist", "combatant", "serviceman", "gendarme",
                       "paramilitary", "militia", "marine", "trooper", "personnel", "security", "brigade",
                       "battalion", "regiment", "platoon", "squad"}
+# What kind of fire a report describes, by the weapons and the exchange its sentence
+# names. ACLED's codebook: an armed clash is two sides exchanging fire, or fire from
+# small arms; a shelling/artillery/missile attack is one-sided fire from weapons that
+# strike from a distance, machine guns among them (crew-served, "12.7mm").
+_TWO_SIDED_FIRE = re.compile(r"\b(?:both directions|exchang\w*(?: of)?(?: \w+)? fire|exchanged (?:artillery|mortars?|"
+                             r"rockets?|shells?)|returned (?:the )?fire|responded to the fire)\b", re.I)
+_SMALL_ARMS = re.compile(r"\b(?:small[- ]arms?|rifles?|pistols?|kalashnikovs?|ak-?47s?|automatic weapons?|"
+                         r"light weapons?|gunfire|gunshots?|shots)\b", re.I)
+_DISTANT_WEAPONS = re.compile(r"\b(?:(?:heavy )?machine[- ]?guns?|machineguns?|mortars?|artillery|rockets?|missiles?|"
+                              r"shells|howitzers?|grenade[- ]launchers?|rpgs?|cannons?|tanks?|katyushas?|"
+                              r"anti-tank|heavy weapons?|projectiles?)\b", re.I)
+
+
+def fire_went_both_ways(sentence: str, sequel: str = "") -> bool:
+    return bool(_TWO_SIDED_FIRE.search(sentence) or _TWO_SIDED_FIRE.search(sequel))
+
+
+def kind_of_fire(sentence: str, sequel: str = "") -> Optional[str]:
+    """'clash' (an exchange, or small arms), 'shelling' (only weapons that strike from a
+    distance), or None when the sentence names neither. The sentence that follows in
+    its paragraph (``sequel``) may tell the answer: "... fired at X. X returned fire"."""
+    if fire_went_both_ways(sentence, sequel) or _SMALL_ARMS.search(sentence):
+        return "clash"
+    if _DISTANT_WEAPONS.search(sentence):
+        return "shelling"
+    return None
+
+
 REPELLING_VERBS = {"thwart", "repel", "repulse", "foil", "counter", "fend", "ward", "rebuff", "beat", "push"}
 
 

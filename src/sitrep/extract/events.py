@@ -15,7 +15,8 @@ from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
 from .actors import ActorFinder, country_name, with_inter_for_location
 from .coref import ActorIndex
-from .coding import VIOLENT_TYPES, is_institution, promise_or_refusal, refine_protest, target_kind, vowed
+from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal, refine_protest, target_kind,
+                     vowed)
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup
@@ -29,7 +30,8 @@ DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", 
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
 WEAPON_ENTRIES = ("air_strike", "shelling", "remote_explosive", "suicide_bomb", "grenade")
 CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
-GENERIC_ENTRIES = ("attack", "kill", "armed_clash", "fire")
+GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
+FIRE_ENTRIES = ("fire", "burst_of_fire", "shelling")
 CROWD_SPEECH = ("request", "accuse", "reject")
 IMPLIED_PERPETRATOR_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
 
@@ -222,13 +224,21 @@ class EventExtractor:
 
     def _weapon_entry(self, tok, entry: TriggerEntry) -> TriggerEntry:
         """'killed in an airstrike', 'attack with a grenade', 'an IED killed': type by weapon."""
-        if entry.id not in GENERIC_ENTRIES:
+        if entry.id in FIRE_ENTRIES or (entry.id == "remote_explosive" and tok.lemma_.lower() == "explosion"):
+            # firing, projectiles, explosions with no device named: the weapons say which fire
+            if entry.id == "fire" and _fired_from_the_air(tok):
+                return self.triggers.entries["air_strike"]
+            kind = kind_of_fire(tok.sent.text, _next_sentence_in_paragraph(tok))
+            if kind == "clash" and entry.id not in ("fire", "burst_of_fire"):
+                return self.triggers.entries["fire"]
+            if kind == "shelling":
+                return self.triggers.entries["shelling"]
+            return entry
+        if entry.id not in GENERIC_ENTRIES or fire_went_both_ways(tok.sent.text, _next_sentence_in_paragraph(tok)):
+            # "clashed, exchanging artillery fire": an exchange is a clash, whatever the weapons
             return entry
         candidates = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep", "dobj")]
-        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subject is not None and any(t.lemma_.lower() in AIR_WORDS or (
-                t.lemma_.lower() == "force" and any(c.lower_ == "air" for c in t.children)) for t in subject.subtree):
-            # "the Nigerian Air Force attacked", "warplanes hit": an air strike
+        if _fired_from_the_air(tok):
             return self.triggers.entries["air_strike"]
         objects = [t for c in tok.children if c.dep_ == "dobj" for t in c.subtree]
         if any(t.lemma_.lower() in DIRECT_FIRE for t in objects):
@@ -246,6 +256,22 @@ class EventExtractor:
                     if weapon is not None and weapon.id in WEAPON_ENTRIES:
                         return weapon
         return entry
+
+
+def _next_sentence_in_paragraph(tok) -> str:
+    """The sentence after ``tok``'s, or "" when its paragraph ends first."""
+    doc, sent = tok.doc, tok.sent
+    _, paragraph_end = paragraph_bounds(doc.text, tok.idx)
+    if sent.end >= len(doc) or doc[sent.end].idx >= paragraph_end:
+        return ""
+    return doc[sent.end].sent.text
+
+
+def _fired_from_the_air(tok) -> bool:
+    """"the Nigerian Air Force attacked", "warplanes hit": an air strike."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subject is not None and any(t.lemma_.lower() in AIR_WORDS or (
+        t.lemma_.lower() == "force" and any(c.lower_ == "air" for c in t.children)) for t in subject.subtree)
 
 
 def _counts_told_later(events: list[Event], text: str) -> list[Event]:
