@@ -1,4 +1,6 @@
 """Actors named by title, institution, place and tenure, on texts written for these tests."""
+from dataclasses import replace
+
 import pytest
 
 
@@ -40,3 +42,19 @@ def test_a_region_as_modifier_gives_the_country(code_text):
 def test_warplanes_of_a_country_are_its_military(code_text):
     out = code_text("Two Chinese warplanes entered the zone and fired on a boat.", pub="2022-05-01")
     assert any(a["name"] == "Military Forces of China" for a in _actors(out))
+
+
+def test_state_forces_abroad_are_external_unless_the_story_has_places_at_home():
+    from sitrep.extract.actors import with_inter_for_location
+    from sitrep.model import Actor, Evidence
+
+    police = Actor("Police Forces of Afghanistan", "AFG", "COP", 1, "agent", Evidence(0, 6, "police"))
+    # US forces in Deir ez-Zor, a story with no place in the US: external
+    assert with_inter_for_location(replace(police, country="USA"), "SYR", frozenset({"SYR"}), {"SYR": 1}).acled_inter == 8
+    # Afghan police in a village the gazetteer put in Greece, in a story set in Uruzgan: at home
+    assert with_inter_for_location(police, "GRC", frozenset({"AFG", "GRC"}), {"AFG": 1, "GRC": 1}).acled_inter == 1
+    # ... but a country the story names twice is where they went ("Abha airport in Saudi Arabia")
+    assert with_inter_for_location(police, "SAU", frozenset({"AFG", "SAU"}), {"AFG": 3, "SAU": 2}).acled_inter == 8
+    assert with_inter_for_location(police, "AFG").acled_inter == 1
+    rebels = replace(police, sector="REB", acled_inter=2)
+    assert with_inter_for_location(rebels, "PAK").acled_inter == 2

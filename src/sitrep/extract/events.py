@@ -166,12 +166,15 @@ class EventExtractor:
         for backer in (arg.source.backers if arg.source else ()) + self._trigger_backers(tok, text):
             if all(s.name != backer.name for s in supporters) and (not arg.source or backer.name != arg.source.name):
                 supporters.append(backer)
+        def at_home_or_abroad(actor: Actor) -> Actor:
+            return with_inter_for_location(actor, loc_country, place_at.inside_countries, place_at.country_mentions)
+
         actor_roles = []
         if arg.source:
-            actor_roles.append(ActorRole("source", with_inter_for_location(arg.source, loc_country)))
+            actor_roles.append(ActorRole("source", at_home_or_abroad(arg.source)))
         if target:
-            actor_roles.append(ActorRole("target", with_inter_for_location(target, loc_country)))
-        actor_roles.extend(ActorRole("supporter", with_inter_for_location(s, loc_country)) for s in supporters)
+            actor_roles.append(ActorRole("target", at_home_or_abroad(target)))
+        actor_roles.extend(ActorRole("supporter", at_home_or_abroad(s)) for s in supporters)
         sent = tok.sent
         fatalities = None
         if coding.event_type in VIOLENT_TYPES:

@@ -7,6 +7,7 @@ within a tier, takes the most specific place, then the first named.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Optional, Sequence
 
 from ..model import Place
@@ -22,6 +23,9 @@ class PlaceLookup:
     def __init__(self, places: Sequence[Place]):
         # a demonym ("Russian missile strike") names whose, not where
         self.places = sorted((p for p in places if not p.adjectival), key=lambda p: p.evidence.start)
+        # the countries the story names places inside of, and how often each is named
+        self.inside_countries = frozenset(p.country for p in self.places if p.country and p.precision != "country")
+        self.country_mentions = Counter(p.country for p in self.places if p.country)
 
     def covering(self, tok) -> Optional[Place]:
         for p in self.places:
