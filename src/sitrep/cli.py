@@ -10,7 +10,7 @@
     sitrep actors|relations|places|timeline            aggregates over the store
     sitrep serve [--db F] [--port 8765]                API + dashboard on 127.0.0.1
     sitrep setup                                       build the gazetteer cache
-    sitrep eval acled|time|places|dedup|plover|actors  accuracy on ../shared/evaldata
+    sitrep eval acled|time|places|dedup|plover|actors|petrarch|muc   accuracy on ../shared/evaldata
 
 Misuse gets one line on stderr and exit status 2.
 """
@@ -32,6 +32,8 @@ from .store.queries import SORTS
 
 DB_HELP = f"the store: an SQLite file (default {DEFAULT_DB}) or a postgresql://user@host/db URL"
 
+EVAL_TASKS = ("acled", "time", "places", "dedup", "plover", "actors", "petrarch", "muc")
+EVAL_DATASETS = {"places": ("gwn", "lgl", "geovirus"), "petrarch": ("gsr", "unit"), "muc": ("dev", "train")}
 EXPORT_FORMATS = ("jsonl", "csv", "geojson", "parquet", "acled", "gdelt", "plover")
 
 
@@ -110,9 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     srv.add_argument("--port", type=int, default=8765)
 
     ev_cmd = sub.add_parser("eval", help="measure accuracy on ../shared/evaldata")
-    ev_cmd.add_argument("task", choices=["acled", "time", "places", "dedup", "plover", "actors"])
-    ev_cmd.add_argument("--dataset", choices=["gwn", "lgl", "geovirus"], action="append",
-                        help="for places: which set(s); default all three")
+    ev_cmd.add_argument("task", choices=list(EVAL_TASKS))
+    ev_cmd.add_argument("--dataset", choices=[d for sets in EVAL_DATASETS.values() for d in sets], action="append",
+                        help="places: gwn, lgl, geovirus (default all three); petrarch: gsr (default) or unit; "
+                             "muc: dev (default) or train")
     ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
     ev_cmd.add_argument("--limit", type=int, help="only the first N records")
     ev_cmd.add_argument("--json", action="store_true")
@@ -348,7 +351,29 @@ def _print_report(args, report, formatter) -> int:
     return 0
 
 
+def _one_dataset(args) -> str:
+    """The one --dataset a task takes (its first listed is the default)."""
+    allowed = EVAL_DATASETS[args.task]
+    chosen = args.dataset or [allowed[0]]
+    if len(chosen) != 1 or chosen[0] not in allowed:
+        raise UsageError(f"eval {args.task} takes one --dataset of: {', '.join(allowed)}")
+    return chosen[0]
+
+
 def cmd_eval(args) -> int:
+    if args.dataset and args.task not in EVAL_DATASETS:
+        raise UsageError(f"eval {args.task} takes no --dataset")
+    if args.task == "petrarch":
+        from .evaluation.petrarch import PETRARCH_FILES, evaluate_petrarch, format_petrarch_report
+
+        which = _one_dataset(args)
+        path = _eval_input(args, PETRARCH_FILES[which], f"PETRARCH {which} records")
+        return _print_report(args, evaluate_petrarch(_coder(), which, path, limit=args.limit), format_petrarch_report)
+    if args.task == "muc":
+        from .evaluation.muc import MUC_DIR, evaluate_muc, format_muc_report
+
+        path = _eval_input(args, MUC_DIR / f"{_one_dataset(args)}.json", "MUC-4 reports")
+        return _print_report(args, evaluate_muc(_coder(), path, limit=args.limit), format_muc_report)
     if args.task == "places":
         from .evaluation.places import GEO_DIR, evaluate_places, format_places_report
 

@@ -20,6 +20,7 @@ MEMBER_NOUNS = {"member", "supporter", "element", "personnel", "cadre", "loyalis
 QUANTITY_NOUNS = {"member", "members", "supporter", "supporters", "element", "elements", "personnel", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "group",
                   "crowd", "number", "handful", "band", "team", "unit", "contingent", "squad", "mob", "some",
                   "many", "several", "all", "most", "one", "two", "three", "four", "five", "million", "millions"}
+ARMED_AGENT_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 # weapons and vehicles stand for whoever operates them: "army warplanes", "coalition jets"
 INSTRUMENT_NOUNS = {"warplane", "jet", "aircraft", "plane", "helicopter", "gunship", "drone", "tank", "artillery",
                     "gunboat", "warship", "bomber", "fighter jet", "unit", "convoy", "patrol", "vehicle"}
@@ -87,6 +88,14 @@ class ActorIndex:
                     return self.resolve(obj)
         if direct is not None and direct.lexicon_id:
             return direct
+        if direct is None or (direct.kind == "agent" and direct.sector in ARMED_AGENT_SECTORS):
+            # "guerrillas of the FMLN", "fighters of Al Shabaab": the group they belong to
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    named = self.at(obj)
+                    if named is not None and named.lexicon_id and named.kind == "group" and (
+                            direct is not None or tok.lemma_.lower() in MEMBER_NOUNS):
+                        return self._as_mention(named, tok)
         # "IS fighters", "Hezbollah's militants": a named actor modifying the head noun
         instrument = tok.lemma_.lower() in INSTRUMENT_NOUNS | MEMBER_NOUNS
         for child in tok.children:

@@ -22,7 +22,7 @@ from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # other labels spaCy puts on place names; accepted only when the gazetteer is sure
-RELABEL_LABELS = {"PERSON", "ORG", "NORP", ""}
+RELABEL_LABELS = {"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 MIN_POPULATION_RELABEL = 20_000
 FOREIGN_TOWN_MIN_POPULATION = 200_000
 # "Murree road", "Halfaya bridge": a thing named after a place need not be in it
