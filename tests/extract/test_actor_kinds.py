@@ -58,3 +58,24 @@ def test_state_forces_abroad_are_external_unless_the_story_has_places_at_home():
     assert with_inter_for_location(police, "AFG").acled_inter == 1
     rebels = replace(police, sector="REB", acled_inter=2)
     assert with_inter_for_location(rebels, "PAK").acled_inter == 2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kyiv police arrested two men on Monday.", "Police Forces of Ukraine"),
+    # Madras: Chennai (4.7 million) and two villages abroad; the city is meant
+    ("Madras police arrested two men on Monday.", "Police Forces of India"),
+])
+def test_a_city_as_modifier_gives_the_country(code_text, text, name):
+    out = code_text(text, pub="2022-05-01")
+    assert name in {a["name"] for a in _actors(out) if a["role"] == "source"}
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("The CIA accused Iran of plotting attacks.", "Central Intelligence Agency", "SPY"),
+    ("The Knesset rejected the plan.", "Legislature of Israel", "LEG"),
+    ("People's Liberation Army troops fired on Indian soldiers.", "Military Forces of China", "MIL"),
+])
+def test_state_institutions_known_by_their_own_names(code_text, text, name, sector):
+    out = code_text(text, pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
+    assert (source["name"], source["sector"]) == (name, sector)

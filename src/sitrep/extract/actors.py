@@ -27,6 +27,7 @@ ARMED_MODIFIERS = {"armed", "masked", "unidentified", "unknown", "hooded", "susp
 _INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 FORMER_WORDS = {"former", "ex", "ex-"}
+DOMINANT_CITY = 100_000     # a modifier's reading this populous, ten times any other, is the one meant
 # a title stands just before a name, as its compound or modifier: "US Senator Marco Rubio"
 TITLE_WINDOW = 6
 TITLE_DEPS = {"compound", "amod", "nmod", "punct", "npadvmod", "poss", "case"}
@@ -249,12 +250,20 @@ class ActorFinder:
         return entry
 
     def _country_of_place_word(self, tok) -> Optional[str]:
-        """'Rakhine rebels', 'Kabul police': a place name as modifier, when all its
-        readings are in one country."""
-        if self.gazetteer is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        """'Rakhine rebels', 'Kabul police', 'Madras High Court': a place name as modifier,
+        when all its readings are in one country, or one reading is a city that dwarfs
+        the others (Chennai, once Madras, against two villages of that name)."""
+        if self.gazetteer is None or tok.pos_ not in ("PROPN", "ADJ") or not tok.text[:1].isupper():
             return None
-        countries = {c.country3 for c in self.gazetteer.lookup(fold(tok.text)) if c.country3}
-        return countries.pop() if len(countries) == 1 else None
+        readings = [c for c in self.gazetteer.lookup(fold(tok.text)) if c.country3]
+        countries = {c.country3 for c in readings}
+        if len(countries) == 1:
+            return countries.pop()
+        if tok.pos_ != "PROPN" or not readings:
+            return None
+        largest = max(readings, key=lambda c: c.population)
+        others = max((c.population for c in readings if c.country3 != largest.country3), default=0)
+        return largest.country3 if largest.population >= DOMINANT_CITY and largest.population >= 10 * others else None
 
     def _country_from_of(self, tok) -> Optional[str]:
         """'military forces of Armenia', 'police of Kenya'."""
