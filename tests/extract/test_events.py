@@ -296,3 +296,10 @@ def test_the_next_paragraph_does_not_tell_how_fire_went(code_text):
     out = code_text("On 9 May 2020, rebel forces fired mortars at army positions near Avdiivka.\n\n"
                     "Elsewhere, soldiers returned fire at a checkpoint.", pub="2020-05-12")
     assert out["events"][0]["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def test_whose_operation_a_compound_names_is_the_doer(code_text):
+    out = code_text("On 5 May 2020, seven Taliban militants were killed during Police Special Units operations "
+                    "in Ghor province.", pub="2020-05-12")
+    e = next(e for e in out["events"] if e["trigger"] == "operations")
+    assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Police Forces of Afghanistan"]

@@ -172,6 +172,11 @@ class RoleFinder:
                 source = self.actor(child)
             elif child.dep_ in ("compound", "amod", "nmod") and source is None and not _is_backing_modifier(child):
                 source = self.index.at(child) or self.forces_of(child)
+                if source is None and child.dep_ == "compound":
+                    # "Police Special Units operations", "IS militants mortar": whose it is, a word deeper
+                    source = next((found for m in child.children if m.dep_ in ("amod", "compound", "nmod")
+                                   and not _is_backing_modifier(m)
+                                   for found in [self.index.at(m) or self.forces_of(m)] if found), None)
         for prep, obj in self._preps_with_objects(tok):
             word = prep.lower_
             if word == "by" and source is None:
