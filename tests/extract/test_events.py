@@ -1,5 +1,7 @@
 """Event coding on short texts written for these tests."""
 
+import pytest
+
 
 def _events(out):
     return {e["trigger"]: e for e in out["events"]}
@@ -303,3 +305,20 @@ def test_whose_operation_a_compound_names_is_the_doer(code_text):
                     "in Ghor province.", pub="2020-05-12")
     e = next(e for e in out["events"] if e["trigger"] == "operations")
     assert [a["name"] for a in e["actors"] if a["role"] == "source"] == ["Police Forces of Afghanistan"]
+
+
+@pytest.mark.parametrize("text,target", [
+    ("Pakistan's president rejected a fresh offer from Afghanistan for direct talks.", "Government of Afghanistan"),
+    ("The rebels rejected a Senegalese peace plan on Friday.", "Government of Senegal"),
+    ("The German government welcomed Iran's latest statement.", "Government of Iran"),
+])
+def test_whose_thing_is_rejected_or_welcomed_is_the_target(code_text, text, target):
+    out = code_text(text, pub="1990-05-12")
+    e = out["events"][0]
+    assert [a["name"] for a in e["actors"] if a["role"] == "target"] == [target]
+
+
+def test_the_owner_of_what_force_hits_is_not_its_target(code_text):
+    out = code_text("Gunmen attacked the house of a police officer in Kirkuk on Monday.", pub="2020-05-12")
+    e = out["events"][0]
+    assert e["acled_event_type"] == "Violence against civilians"

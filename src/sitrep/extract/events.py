@@ -47,14 +47,15 @@ class EventExtractor:
         index = ActorIndex(actors, text, doc)
         place_at = PlaceLookup(places)
         matches = self.trigger_finder.find(doc, lambda tok: place_at.covering(tok) is not None)
-        roles = RoleFinder(index, {m.token_i for m in matches}, self.actor_finder.forces_of)
+        roles = RoleFinder(index, {m.token_i for m in matches}, self.actor_finder.forces_of, self.actor_finder.state_of)
         dater = EventDater(doc, times, pub_date)
         topic = _topic_actor(actors)
         anchor_dates: dict[int, TimeSpan] = {}
         events: list[Event] = []
         for match in matches:
             tok = doc[match.token_i]
-            found = (roles.verb_roles(tok, object_is_place="place" in match.entry.needs) if match.verbal
+            found = (roles.verb_roles(tok, object_is_place="place" in match.entry.needs,
+                                      violent=match.entry.plover in VIOLENT_TYPES) if match.verbal
                      else roles.noun_roles(tok, weapon=match.entry.id in WEAPON_ENTRIES))
             variants = [found]
             if not match.verbal and found.source is None:

@@ -29,6 +29,7 @@ REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", 
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
 # inside a demand's or threat's complement: "blows to X", "relations with X", "sanctions on X"
+OWNER_PREPS = {"of", "from", "for", "by"}
 COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at"}
 # verbs that only say an event happened: their prepositions belong to the event noun
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
@@ -65,18 +66,21 @@ def shared_object(tok):
 
 
 class RoleFinder:
-    def __init__(self, index: ActorIndex, trigger_tokens: set[int], forces_of=None):
+    def __init__(self, index: ActorIndex, trigger_tokens: set[int], forces_of=None, state_of=None):
         self.index = index
         self.trigger_tokens = trigger_tokens
-        # callable: token -> the armed forces of the country it names ("Russian"), or None
+        # callables: token -> the armed forces, or the government, of the country it names
+        # ("Russian"), or None
         self.forces_of = forces_of or (lambda tok: None)
+        self.state_of = state_of or (lambda tok: None)
 
     def actor(self, tok) -> Optional[Actor]:
         return self.index.resolve(tok) if tok is not None else None
 
-    def verb_roles(self, tok, object_is_place: bool = False) -> Roles:
+    def verb_roles(self, tok, object_is_place: bool = False, violent: bool = False) -> Roles:
         """Roles of a verb trigger; ``object_is_place`` for triggers whose object is
-        the place taken ("seized Palmyra", "take it"), not a target."""
+        the place taken ("seized Palmyra", "take it"), not a target; ``violent`` for
+        uses of force, whose object's owner is not whom they hit."""
         source = target = None
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         # "a reversal ... after he had retaken": the parser may give a clause two subjects
@@ -103,6 +107,8 @@ class RoleFinder:
             target = self.actor(partner) if partner is not None else None
         if target is None and not object_is_place:
             target = self._target_in_complement(tok)
+        if target is None and obj is not None and not object_is_place and not violent:
+            target = self._owner_of(obj)
         if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             # "X clashed with Y"
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -125,6 +131,26 @@ class RoleFinder:
                 if ally is not None:
                     supporters.append(ally)
         return Roles(source, target, tuple(supporters))
+
+    def _owner_of(self, obj) -> Optional[Actor]:
+        """Whose the object is, as the act's target: 'welcomed Reagan's statement', 'an offer
+        from Afghanistan', 'rejected a Senegalese peace plan' (a country's thing is aimed
+        at its government). Not for force: the house of a police officer attacked at night
+        is no attack on the police."""
+        if obj.i in self.trigger_tokens:
+            return None
+        for child in obj.children:
+            if child.dep_ == "poss":
+                found = self.actor(child) or self.state_of(child)
+            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
+                found = self.actor(_pobj(child))
+            elif child.dep_ in ("amod", "compound") and not _is_backing_modifier(child):
+                found = self.index.at(child) or self.state_of(child)
+            else:
+                continue
+            if found is not None:
+                return found
+        return None
 
     def _target_in_complement(self, tok) -> Optional[Actor]:
         """Whom a demand, threat or pledge is aimed at, inside its complement clause:
