@@ -79,3 +79,8 @@ def test_state_institutions_known_by_their_own_names(code_text, text, name, sect
     out = code_text(text, pub="2022-05-01")
     [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
     assert (source["name"], source["sector"]) == (name, sector)
+
+
+def test_a_two_word_country_as_modifier_is_read_whole(code_text):
+    out = code_text("Ivory Coast rebels rejected the peace plan on Friday.", pub="2003-05-01")
+    assert {a["country"] for a in _actors(out) if a["role"] == "source"} == {"CIV"}

@@ -196,7 +196,10 @@ class ActorFinder:
         for m in mods:
             if self._is_backer_word(m):
                 continue
-            code = self.country_of_word(m.text) or self._country_of_place_word(m)
+            # "Ivory Coast rebels": the modifier's whole name first, then its head word
+            whole = text[m.left_edge.idx:m.idx + len(m)] if m.left_edge.i < m.i else None
+            code = (whole and self.country_of_word(whole)) or self.country_of_word(m.text) \
+                or self._country_of_place_word(m)
             if code:
                 country = code
                 break
