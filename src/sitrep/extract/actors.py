@@ -66,24 +66,20 @@ class ActorFinder:
 
     def forces_of(self, tok) -> Optional[Actor]:
         """'Russian' in 'a Russian missile strike': the armed forces of that country."""
-        if tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
-            return None
-        code = self.country_of_word(tok.text)
-        if code is None:
-            return None
-        text = tok.doc.text
-        return Actor(name=f"Military Forces of {country_name(self.gazetteer, code)}", country=code, sector="MIL",
-                     acled_inter=1, kind="agent", evidence=_evidence(text, tok.idx, tok.idx + len(tok)))
+        return self._of_country_word(tok, "Military Forces of {}", "MIL", "agent")
 
     def state_of(self, tok) -> Optional[Actor]:
         """'Senegalese' in 'a Senegalese peace plan': the government of that country."""
+        return self._of_country_word(tok, "Government of {}", "GOV", "state")
+
+    def _of_country_word(self, tok, name: str, sector: str, kind: str) -> Optional[Actor]:
         if tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
             return None
         code = self.country_of_word(tok.text)
         if code is None:
             return None
-        return Actor(name=f"Government of {country_name(self.gazetteer, code)}", country=code, sector="GOV",
-                     acled_inter=1, kind="state", evidence=_evidence(tok.doc.text, tok.idx, tok.idx + len(tok)))
+        return Actor(name=name.format(country_name(self.gazetteer, code)), country=code, sector=sector,
+                     acled_inter=1, kind=kind, evidence=_evidence(tok.doc.text, tok.idx, tok.idx + len(tok)))
 
     def find(self, doc, text: str, pub_date: date, main_country: Optional[str]) -> tuple[Actor, ...]:
         mentions: list[Actor] = []
