@@ -84,3 +84,20 @@ def test_state_institutions_known_by_their_own_names(code_text, text, name, sect
 def test_a_two_word_country_as_modifier_is_read_whole(code_text):
     out = code_text("Ivory Coast rebels rejected the peace plan on Friday.", pub="2003-05-01")
     assert {a["country"] for a in _actors(out) if a["role"] == "source"} == {"CIV"}
+
+
+@pytest.mark.parametrize("text", [
+    "Clan militias clashed with government forces near Galkayo on Monday.",
+    "On Monday, militiamen from the Ayr clan clashed with government forces near Galkayo.",
+    "Tribesmen clashed with government forces near Galkayo on Monday.",
+])
+def test_armed_groups_of_a_clan_or_community_are_identity_militias(code_text, text):
+    out = code_text(text, pub="2020-05-05")
+    [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
+    assert source["acled_inter"] == 4 and source["name"].startswith("Communal Militia")
+
+
+def test_a_militia_of_no_community_stays_a_political_militia(code_text):
+    out = code_text("Militiamen clashed with government forces near Galkayo on Monday.", pub="2020-05-05")
+    [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
+    assert source["acled_inter"] == 3

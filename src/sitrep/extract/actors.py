@@ -23,6 +23,8 @@ STATE_MODIFIERS = {"government", "regime", "state", "army", "national", "federal
                    "pro-government", "loyalist", "presidential", "republican", "royal"}
 REBEL_MODIFIERS = {"rebel", "opposition", "insurgent", "militant", "jihadist", "islamist", "separatist"}
 ARMED_MODIFIERS = {"armed", "masked", "unidentified", "unknown", "hooded", "suspected"}
+# what an armed group organised by descent or community is named by (ACLED inter 4)
+IDENTITY_WORDS = {"clan", "sub-clan", "subclan", "communal", "ethnic", "tribal", "tribe", "community"}
 # ACLED actor types of the PLOVER sectors that determine one (state, rebel, civilian)
 _INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
@@ -251,6 +253,10 @@ class ActorFinder:
         if entry.id == "civilians" and mod_lemmas & ARMED_MODIFIERS:
             # "armed men", "masked individuals", "unidentified people": an armed group
             return self.lexicon.agent_for("gunman")
+        if entry.id in ("militia", "unidentified_armed_group") and (
+                mod_lemmas & IDENTITY_WORDS or _from_a_community(tok)):
+            # "clan militias", "militiamen from the Ayr sub-clan": ACLED's identity militias
+            return self.lexicon.agent_for("tribesman")
         if lemma in entry.requires_state_modifier or tok.text.lower() in entry.requires_state_modifier:
             has_state = bool(mod_lemmas & STATE_MODIFIERS) or any(
                 self.country_of_word(m.text) for m in mods if not self._is_backer_word(m))
@@ -373,6 +379,16 @@ def _inter_for(sector: Optional[str], country: Optional[str]) -> Optional[int]:
     """ACLED's actor type for a sector; state forces only with a state to belong to."""
     inter = _INTER_BY_SECTOR.get(sector or "")
     return None if inter == 1 and country is None else inter
+
+
+def _from_a_community(tok) -> bool:
+    """'militiamen from the Ayr and Saleban sub clans', 'gunmen of the Tiv community'."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            words = {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+            if words & IDENTITY_WORDS:
+                return True
+    return False
 
 
 def _evidence(text: str, start: int, end: int) -> Evidence:
