@@ -322,3 +322,11 @@ def test_the_owner_of_what_force_hits_is_not_its_target(code_text):
     out = code_text("Gunmen attacked the house of a police officer in Kirkuk on Monday.", pub="2020-05-12")
     e = out["events"][0]
     assert e["acled_event_type"] == "Violence against civilians"
+
+
+def test_a_clash_between_groups_of_civilians_is_mob_violence(code_text):
+    out = code_text("On 9 May 2020, a farmer was killed in a clash between two farmer groups in Shamli "
+                    "over a land dispute.", pub="2020-05-12")
+    e = next(e for e in out["events"] if e["trigger"] == "clash")
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Mob violence")
+    assert e["actors"][0]["acled_inter"] == 5

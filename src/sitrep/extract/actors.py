@@ -241,7 +241,9 @@ class ActorFinder:
                 # "an armed group", "an unidentified group"
                 if mod_lemmas & ARMED_MODIFIERS:
                     return self.lexicon.agent_for("gunman")
-                return None
+                # "two farmer groups": groups of civilians
+                by_compound = self.lexicon.agent_for(compounds[-1].lemma_.lower()) if compounds else None
+                return by_compound if by_compound is not None and by_compound.id == "civilians" else None
         if lemma in ("member", "supporter", "element", "personnel", "loyalist") and compounds:
             # "gang members", "Boko Haram elements": the group noun names the agent
             entry = self.lexicon.agent_for(compounds[-1].lemma_.lower())

@@ -138,8 +138,9 @@ class EventExtractor:
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
             coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
-        elif entry.id == "armed_clash" and _is_crowd(arg.source) and not _is_crowd(arg.target):
-            # "clashes between Palestinians and Israeli forces": a crowd is no armed party
+        elif entry.id == "armed_clash" and _is_crowd(arg.source):
+            # "clashes between Palestinians and Israeli forces", "a clash between two farmer
+            # groups": a crowd is no armed party
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type="Mob violence")
         elif _is_crowd(arg.source) and entry.id in CROWD_VIOLENCE:
             # "a mob attacked", "beaten to death by a group of men", "rioters burned two ATMs"
