@@ -330,3 +330,12 @@ def test_a_clash_between_groups_of_civilians_is_mob_violence(code_text):
     e = next(e for e in out["events"] if e["trigger"] == "clash")
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Mob violence")
     assert e["actors"][0]["acled_inter"] == 5
+
+
+def test_a_patrol_carried_out_is_a_change_of_activity_and_an_ambushed_one_a_target(code_text):
+    out = code_text("On 7 May 2020, Turkish and Russian forces conducted a joint patrol on the M4 highway in Idlib.",
+                    pub="2020-05-12")
+    e = out["events"][0]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Strategic developments", "Change to group/activity")
+    out = code_text("On 7 May 2020, gunmen ambushed an army patrol near Idlib, killing two soldiers.", pub="2020-05-12")
+    assert {e["acled_event_type"] for e in out["events"]} == {"Battles"}

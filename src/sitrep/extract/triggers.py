@@ -17,6 +17,8 @@ CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "pos
                  "district", "region", "province", "neighbourhood", "neighborhood", "airport", "hill", "checkpoint"}
 BASE_WORDS = {"base", "headquarters", "stronghold", "camp", "hub", "outpost"}
 BODY_WORDS = {"body", "bodies", "corpse", "corpses", "remains"}
+# verbs that say an activity named by a noun was carried out ("conducted a patrol")
+CONDUCTING_VERBS = {"conduct", "carry", "hold", "mount", "launch", "begin", "start", "run"}
 VIOLENT_CAUSES = {"torture", "explosion", "blast", "shelling", "airstrike", "strike", "attack", "gunshot", "wound",
                   "bullet", "landmine", "mine", "bombing", "beating", "clash", "injury", "shot", "ied", "fire"}
 ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "intersection", "roundabout", "access",
@@ -160,6 +162,10 @@ class TriggerFinder:
                 return True
             if "road" in entry.needs and lemma in ROAD_WORDS:
                 return True
+        if "conducted" in entry.needs and (tok.pos_ in ("VERB", "AUX") or (
+                tok.dep_ == "dobj" and tok.head.lemma_.lower() in CONDUCTING_VERBS)
+                or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("take", "occur"))):
+            return True         # "conducted a patrol", "a joint patrol took place", "patrolled"
         if "of_fire" in entry.needs and any(g.lemma_.lower() in ("fire", "gunfire", "shot") for p in tok.children
                                             if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
             return True         # "bursts of fire"
