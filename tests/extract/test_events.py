@@ -339,3 +339,10 @@ def test_a_patrol_carried_out_is_a_change_of_activity_and_an_ambushed_one_a_targ
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Strategic developments", "Change to group/activity")
     out = code_text("On 7 May 2020, gunmen ambushed an army patrol near Idlib, killing two soldiers.", pub="2020-05-12")
     assert {e["acled_event_type"] for e in out["events"]} == {"Battles"}
+
+
+def test_deaths_in_an_exchange_of_fire_are_the_clash(code_text):
+    out = code_text("On 8 May 2020, two Maoist cadres and a police officer were killed in an exchange of fire "
+                    "near Pardhoni village.", pub="2020-05-12")
+    e = next(e for e in out["events"] if e["trigger"] == "killed")
+    assert e["acled_event_type"] == "Battles"

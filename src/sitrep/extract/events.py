@@ -223,6 +223,8 @@ class EventExtractor:
                     found = self.triggers.for_verb(node.lemma_.lower(), node.lower_)
                 else:
                     found = self.triggers.for_noun(node.lemma_.lower())
+                    if node.lemma_.lower() in ("exchange", "shootout", "gunfight", "firefight"):
+                        return True     # "killed in an exchange of fire"
                 if found is not None and found.id == "armed_clash":
                     return True
         return False
