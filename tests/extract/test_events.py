@@ -342,7 +342,7 @@ def test_a_patrol_carried_out_is_a_change_of_activity_and_an_ambushed_one_a_targ
 
 
 def test_deaths_in_an_exchange_of_fire_are_the_clash(code_text):
-    out = code_text("On 8 May 2020, two Maoist cadres and a police officer were killed in an exchange of fire "
-                    "near Pardhoni village.", pub="2020-05-12")
+    out = code_text("On 8 May 2020, two villagers were killed in an exchange of fire in Dantewada.",
+                    pub="2020-05-12")
     e = next(e for e in out["events"] if e["trigger"] == "killed")
     assert e["acled_event_type"] == "Battles"
