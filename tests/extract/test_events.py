@@ -346,3 +346,9 @@ def test_deaths_in_an_exchange_of_fire_are_the_clash(code_text):
                     pub="2020-05-12")
     e = next(e for e in out["events"] if e["trigger"] == "killed")
     assert e["acled_event_type"] == "Battles"
+
+
+def test_fire_on_what_is_said_to_be_civilian_is_an_attack_on_civilians(code_text):
+    out = code_text("On 9 May 2020, soldiers opened fire on a civilian vehicle passing near an army base in Galkayo.",
+                    pub="2020-05-12")
+    assert out["events"][0]["acled_event_type"] == "Violence against civilians"

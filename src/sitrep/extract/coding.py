@@ -120,6 +120,9 @@ def target_kind(target: Optional[Actor], tok) -> Optional[str]:
     objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "upon")
                 for g in p.children if g.dep_ == "pobj"]
     for obj in objects:
+        if any(c.lower_ == "civilian" for c in obj.children if c.dep_ in ("amod", "compound")):
+            # "opened fire on a civilian vehicle (passing near a base)": said to be civilian
+            return "civilian"
         # the head noun first, then what it is "of" or belongs to, a few words deep
         for t in [obj] + [t for t in obj.subtree if t is not obj and abs(t.i - obj.i) <= 6]:
             lemma = t.lemma_.lower()
