@@ -352,3 +352,15 @@ def test_fire_on_what_is_said_to_be_civilian_is_an_attack_on_civilians(code_text
     out = code_text("On 9 May 2020, soldiers opened fire on a civilian vehicle passing near an army base in Galkayo.",
                     pub="2020-05-12")
     assert out["events"][0]["acled_event_type"] == "Violence against civilians"
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("On 27 April 2020, a soldier was killed and another wounded when their vehicle was hit by a roadside bomb "
+     "in Ghor.", "Remote explosive/landmine/IED"),
+    ("On 3 May 2020, GNA forces targeted LNA positions with heavy artillery fire south of Tripoli.",
+     "Shelling/artillery/missile attack"),
+    ("On 6 May 2020, a roadside RCIED targeted a police vehicle in Mogadishu.", "Remote explosive/landmine/IED"),
+])
+def test_the_weapon_is_found_where_the_parser_hangs_it(code_text, text, sub_type):
+    out = code_text(text, pub="2020-05-12")
+    assert out["events"][0]["acled_sub_event_type"] == sub_type

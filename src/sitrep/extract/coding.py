@@ -40,11 +40,11 @@ ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman"
 # strike from a distance, machine guns among them (crew-served, "12.7mm").
 _TWO_SIDED_FIRE = re.compile(r"\b(?:both directions|exchang\w*(?: of)?(?: \w+)? fire|exchanged (?:artillery|mortars?|"
                              r"rockets?|shells?)|returned (?:the )?fire|responded to the fire)\b", re.I)
-_SMALL_ARMS = re.compile(r"\b(?:small[- ]arms?|rifles?|pistols?|kalashnikovs?|ak-?47s?|automatic weapons?|"
+_SMALL_ARMS = re.compile(r"\b(?:small[- ]arms?|(?<!sniper )rifles?|pistols?|kalashnikovs?|ak-?47s?|automatic weapons?|"
                          r"light weapons?|gunfire|gunshots?|shots)\b", re.I)
 _DISTANT_WEAPONS = re.compile(r"\b(?:(?:heavy )?machine[- ]?guns?|machineguns?|mortars?|artillery|rockets?|missiles?|"
                               r"shells|howitzers?|grenade[- ]launchers?|rpgs?|cannons?|tanks?|katyushas?|"
-                              r"anti-tank|heavy weapons?|projectiles?)\b", re.I)
+                              r"anti-tank|anti-?aircraft|ifvs?|heavy(?: and medium)? weapons?|projectiles?)\b", re.I)
 
 
 def fire_went_both_ways(sentence: str, sequel: str = "") -> bool:

@@ -255,6 +255,13 @@ class EventExtractor:
         if tok.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ == "nsubj" for c in tok.children):
             # "a missile strike hit X, killing six": the weapon is the governing verb's subject
             candidates += [c for c in tok.head.children if c.dep_ == "nsubj"]
+        verbs = [tok] + [c for c in tok.children if c.dep_ == "conj"]
+        for clause in (c for v in verbs for c in v.children if c.dep_ == "advcl"):
+            # "killed (and wounded) when their vehicle was hit by a roadside bomb"
+            candidates += [c for c in clause.children if c.dep_ in ("nsubj", "agent")]
+        # "targeted LNA positions with heavy artillery fire": the parser hangs "with" on the object
+        candidates += [p for c in tok.children if c.dep_ == "dobj" for p in c.children
+                       if p.dep_ == "prep" and p.lower_ == "with"]
         for child in candidates:
             nodes = [child] + [g for g in child.children if g.dep_ == "pobj"]
             for node in nodes:
