@@ -364,3 +364,13 @@ def test_fire_on_what_is_said_to_be_civilian_is_an_attack_on_civilians(code_text
 def test_the_weapon_is_found_where_the_parser_hangs_it(code_text, text, sub_type):
     out = code_text(text, pub="2020-05-12")
     assert out["events"][0]["acled_sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    "On 29 April 2020, in Manaus, a man who had just punched a journalist was beaten up by locals.",
+    "On 2 May 2020, opposition party members beat two election monitors in Dowa.",
+])
+def test_civilians_beating_someone_are_rioters(code_text, text):
+    out = code_text(text, pub="2020-05-05")
+    e = out["events"][0]
+    assert (e["acled_event_type"], e["actors"][0]["acled_inter"]) == ("Riots", 5)

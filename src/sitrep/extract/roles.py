@@ -97,6 +97,11 @@ class RoleFinder:
                 source = self.noun_roles(subj).source
         else:
             source = self._inherited_subject(tok)
+        agent = _child(tok, "agent")
+        if source is None and agent is not None:
+            # "a man who had punched a journalist was beaten up by locals": the parser may
+            # miss the passive subject, not the "by"
+            source = self.actor(_pobj(agent))
         obj = _child(tok, "dobj")
         if obj is None:
             obj = shared_object(tok)
