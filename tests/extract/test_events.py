@@ -374,3 +374,15 @@ def test_civilians_beating_someone_are_rioters(code_text, text):
     out = code_text(text, pub="2020-05-05")
     e = out["events"][0]
     assert (e["acled_event_type"], e["actors"][0]["acled_inter"]) == ("Riots", 5)
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2020, prisoners in Misserete demonstrated over a search of the cells. Chairs were burnt and "
+    "property destroyed.",
+    "On 2 May 2020, demonstrators blocked Arwa road in Aden, burning material, as they demanded the "
+    "replacement of the district's director.",
+])
+def test_a_demonstration_that_burns_or_destroys_is_violent(code_text, text):
+    out = code_text(text, pub="2020-05-09")
+    e = out["events"][0]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Violent demonstration")

@@ -21,9 +21,13 @@ VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
                            r"water cannon|baton)", re.I)
 _EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
-_VIOLENT_CROWD = re.compile(r"\b(threw stones|pelted|burn(?:ed|t|ing) (?:tyres|tires|objects)|vandali[sz]ed|set fire|torched|"
+_VIOLENT_CROWD = re.compile(r"\b(threw stones|throwing stones|hurled stones|stone[- ]pelting|pelted|"
+                            r"burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|objects|vehicles?|cars?|material|chairs|"
+                            r"buildings?|houses?|shops?|property)|(?:was|were) (?:burnt|burned|torched|set on fire)|"
+                            r"vandali[sz]ed|set fire|torched|(?:property|properties) (?:was |were )?(?:destroyed|damaged)|"
+                            r"destroyed property|physical confrontation|scuffled?|"
                             r"violent (?:demonstration|protest|march)s?|violent rall(?:y|ies)|"
-                            r"clashed with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
+                            r"clash(?:ed|es)? with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
 
 MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
                     "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
