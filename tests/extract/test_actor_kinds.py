@@ -101,3 +101,14 @@ def test_a_militia_of_no_community_stays_a_political_militia(code_text):
     out = code_text("Militiamen clashed with government forces near Galkayo on Monday.", pub="2020-05-05")
     [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
     assert source["acled_inter"] == 3
+
+
+@pytest.mark.parametrize("text,name,inter", [
+    ("Imbonerakure attacked three opposition supporters in Mwaro on Friday.", "Imbonerakure", 3),
+    ("New People's Army rebels ambushed a police patrol in Samar on Friday.", "New People's Army", 2),
+    ("Maoist rebels attacked a police camp in Dantewada on Friday.", "CPI (Maoist)", 2),
+])
+def test_frequent_armed_actors_of_the_acled_theatres(code_text, text, name, inter):
+    out = code_text(text, pub="2020-05-09")
+    [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
+    assert (source["name"], source["acled_inter"]) == (name, inter)
