@@ -386,3 +386,12 @@ def test_a_demonstration_that_burns_or_destroys_is_violent(code_text, text):
     out = code_text(text, pub="2020-05-09")
     e = out["events"][0]
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 May 2020, in Juiz de Fora, people did a motorcade to demand the re-opening of businesses.",
+    "On 30 April 2020, in Porto Alegre, residents banged pots against the president.",
+])
+def test_motorcades_and_pot_banging_are_protests(code_text, text):
+    out = code_text(text, pub="2020-05-10")
+    assert out["events"][0]["acled_event_type"] == "Protests"
