@@ -395,3 +395,12 @@ def test_a_demonstration_that_burns_or_destroys_is_violent(code_text, text):
 def test_motorcades_and_pot_banging_are_protests(code_text, text):
     out = code_text(text, pub="2020-05-10")
     assert out["events"][0]["acled_event_type"] == "Protests"
+
+
+@pytest.mark.parametrize("text", [
+    "The president vowed on Monday to fight corruption in the police.",
+    "The government released 52 prisoners on Monday to advance the peace process.",
+])
+def test_fighting_corruption_or_advancing_a_process_is_no_battle(code_text, text):
+    out = code_text(text, pub="2020-05-10")
+    assert "Battles" not in {e["acled_event_type"] for e in out["events"]}
