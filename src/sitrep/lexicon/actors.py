@@ -5,6 +5,8 @@ for sources). Lookups are by folded surface form.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -99,6 +101,12 @@ class ActorLexicon:
         self.demonyms = {surface_key(k): v for k, v in demonyms.items()}
         # title word(s) -> PLOVER sector ("senator" -> LEG), from titles.yaml
         self.titles = {surface_key(k): v for k, v in (titles or {}).items()}
+        # the case-sensitive aliases ("IS", "CIA") as one pattern, so that finding them in
+        # an article is one scan, not one per alias; longest first, whole words only
+        self.entry_by_exact = {alias: entry for entry in actors for alias in entry.exact}
+        exact = sorted(self.entry_by_exact, key=len, reverse=True)
+        self.exact_pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(map(re.escape, exact)) + r")(?![\w-])") if exact else None
 
     @classmethod
     def load(cls) -> "ActorLexicon":

@@ -43,16 +43,16 @@ def masked_doc(nlp, lexicon: ActorLexicon, text: str):
 
     masks: list[tuple[int, int, str, str]] = []
     chars = list(text)
-    for entry in lexicon.actors.values():
-        for alias in entry.exact:
-            # whole word, and not inside an all-caps line ("IS IT OVER?")
-            for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
-                nearby = text[max(0, m.start() - 12): m.end() + 12]
-                if sum(1 for w in re.findall(r"[A-Za-z]{3,}", nearby) if w.isupper()) >= 2:
-                    continue
-                label = "PERSON" if entry.kind == "person" else "ORG"
-                masks.append((m.start(), m.end(), label, entry.id))
-                chars[m.start(): m.end()] = list("Z" + "X" * (len(alias) - 1))
+    for m in (lexicon.exact_pattern.finditer(text) if lexicon.exact_pattern is not None else ()):
+        entry = lexicon.entry_by_exact[m.group(0)]
+        # not inside an all-caps line ("IS IT OVER?")
+        nearby = text[max(0, m.start() - 12): m.end() + 12]
+        if sum(1 for w in re.findall(r"[A-Za-z]{3,}", nearby)
+               if w.isupper() and w not in lexicon.entry_by_exact) >= 2:
+            continue
+        label = "PERSON" if entry.kind == "person" else "ORG"
+        masks.append((m.start(), m.end(), label, entry.id))
+        chars[m.start(): m.end()] = list("Z" + "X" * (m.end() - m.start() - 1))
     doc = nlp.make_doc("".join(chars))
     spans = []
     for start, end, label, actor_id in masks:
