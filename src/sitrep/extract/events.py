@@ -15,8 +15,8 @@ from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
 from .actors import ActorFinder, country_name, with_inter_for_location
 from .coref import ActorIndex
-from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal, refine_protest, target_kind,
-                     vowed)
+from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
+                     refine_protest, target_kind, vowed)
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup
@@ -47,7 +47,8 @@ class EventExtractor:
         index = ActorIndex(actors, text, doc)
         place_at = PlaceLookup(places)
         matches = self.trigger_finder.find(doc, lambda tok: place_at.covering(tok) is not None)
-        roles = RoleFinder(index, {m.token_i for m in matches}, self.actor_finder.forces_of, self.actor_finder.state_of)
+        roles = RoleFinder(index, {m.token_i for m in matches}, self.actor_finder.forces_of,
+                           self.actor_finder.state_of)
         dater = EventDater(doc, times, pub_date)
         topic = _topic_actor(actors)
         anchor_dates: dict[int, TimeSpan] = {}
@@ -168,6 +169,7 @@ class EventExtractor:
         for backer in (arg.source.backers if arg.source else ()) + self._trigger_backers(tok, text):
             if all(s.name != backer.name for s in supporters) and (not arg.source or backer.name != arg.source.name):
                 supporters.append(backer)
+
         def at_home_or_abroad(actor: Actor) -> Actor:
             return with_inter_for_location(actor, loc_country, place_at.inside_countries, place_at.country_mentions)
 
