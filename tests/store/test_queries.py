@@ -96,3 +96,10 @@ def test_the_plan_follows_how_many_rows_match(store):
     EventFilter(actor="forces", country="SDN"), EventFilter(text="killed", unique=False)])
 def test_counts_agree_with_the_listed_events(store, f):
     assert store.count_events(f) == len(store.events(replace(f, limit=None)))
+
+
+@pytest.mark.parametrize("needle", ["%", "_", "Houthi%"])
+def test_like_wildcards_in_a_filter_are_plain_characters(store, needle):
+    f = EventFilter(actor=needle, limit=None)
+    assert store.events(f) == [] and store.count_events(f) == 0
+    assert store.events(EventFilter(place=needle, limit=None)) == []

@@ -87,8 +87,6 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False,
     via_events: list[tuple[str, str]] = []   # (column, condition): what only events can answer
     via_args: list[Any] = []
 
-    like = like_escaped
-
     if f.event_type:
         where.append(f"{t}.event_type = ?")
         args.append(f.event_type.upper())
@@ -98,7 +96,7 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False,
         args += [f.acled_type, f.acled_type]
     if f.place:
         where.append(f"{t}.location_name {dialect.like} ? ESCAPE '\\'")
-        args.append(like(f.place))
+        args.append(like_escaped(f.place))
     if f.country:
         where.append(f"{t}.country = ?")
         args.append(f.country.upper())
@@ -106,7 +104,7 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False,
         lat, lon = f.near
         dlat = f.km / 111.0
         dlon = f.km / max(1e-6, 111.0 * math.cos(math.radians(lat)))
-        # the bounding box uses the index on lat; the exact distance then trims its corners
+        # the bounding box is cut out of the (lat, lon) index; the exact distance trims its corners
         where.append(f"{t}.lat BETWEEN ? AND ? AND {t}.lon BETWEEN ? AND ? AND distance_km({t}.lat, {t}.lon, ?, ?) <= ?")
         args += [lat - dlat, lat + dlat, lon - dlon, lon + dlon, lat, lon, f.km]
     if f.since:
@@ -126,13 +124,12 @@ def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False,
             where.append(f"e.event_id IN (SELECT event_id FROM event_actors WHERE name IN ({actor_names(dialect)}))")
         else:
             where.append(f"{member} IN (SELECT cluster_id FROM event_actors WHERE name IN ({actor_names(dialect)}))")
-        args.append(like(f.actor))
+        args.append(like_escaped(f.actor))
     text_rows = None
     if f.text:
         text_rows, text_arg = dialect.text_rows(f.text)
-        via_args.append(text_arg)
-    if text_rows:
         via_events.append(("rowid", f"IN ({text_rows})"))
+        via_args.append(text_arg)
     if f.doc_id:
         via_events.append(("doc_id", "= ?"))
         via_args.append(f.doc_id)
@@ -168,7 +165,7 @@ def _capped_matches(con: Any, f: EventFilter, cap: int, dialect: Dialect) -> int
     if f.actor:
         counts.append(con.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE name IN ({actor_names(dialect)}) LIMIT ?)",
-            (f"%{f.actor}%", cap)).fetchone()[0])
+            (like_escaped(f.actor), cap)).fetchone()[0])
     if f.text:
         rows, arg = dialect.text_rows(f.text)
         counts.append(con.execute(f"SELECT count(*) FROM ({rows} LIMIT ?)", (arg, cap)).fetchone()[0])
@@ -252,7 +249,7 @@ def _count_clusters_of_reports(con: Any, f: EventFilter, dialect: Dialect) -> in
     from the narrow tables that carry each report's cluster, never visiting clusters."""
     if f.actor and not (f.text or f.doc_id):
         sql = f"SELECT count(DISTINCT cluster_id) FROM event_actors WHERE name IN ({actor_names(dialect)})"
-        args: list[Any] = [f"%{f.actor}%"]
+        args: list[Any] = [like_escaped(f.actor)]
     elif f.text and not (f.actor or f.doc_id):
         rows, arg = dialect.text_rows(f.text)
         sql, args = f"SELECT count(DISTINCT cluster_id) FROM event_clusters WHERE event_rowid IN ({rows})", [arg]
