@@ -36,9 +36,18 @@ def surface_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class RoleSpan:
-    sector: str
+    """A role held over dates, open at either end: a PLOVER sector in the curated
+    lexicon, a CAMEO actor code in the Phoenix dictionaries."""
+    code: str
     since: Optional[date] = None
     until: Optional[date] = None
+
+    @property
+    def dated(self) -> bool:
+        return self.since is not None or self.until is not None
+
+    def held_on(self, when: date) -> bool:
+        return (self.since is None or self.since <= when) and (self.until is None or when <= self.until)
 
 
 @dataclass(frozen=True)
@@ -59,8 +68,8 @@ class ActorEntry:
         if not self.roles:
             return self.sector
         for role in self.roles:
-            if (role.since is None or role.since <= when) and (role.until is None or when <= role.until):
-                return role.sector
+            if role.held_on(when):
+                return role.code
         return "OPP" if self.sector == "GOV" else self.sector
 
 

@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, Optional
 
 from ..errors import ResourceError
 from ..geo.names import fold, without_article
+from .actors import RoleSpan
 
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt")
@@ -45,17 +46,10 @@ _SECTOR_BY_ROLE = {"ELI": "ELI", "INS": "REB", "UAF": "UAF", "SPY": "SPY", "OPP"
 
 
 @dataclass(frozen=True)
-class PhoenixRole:
-    code: str
-    since: Optional[date] = None
-    until: Optional[date] = None
-
-
-@dataclass(frozen=True)
 class PhoenixEntry:
     name: str
     aliases: tuple[str, ...]
-    roles: tuple[PhoenixRole, ...]
+    roles: tuple[RoleSpan, ...]
 
 
 @dataclass(frozen=True)
@@ -83,11 +77,11 @@ def _date(text: Optional[str]) -> Optional[date]:
     return None
 
 
-def _roles(line: str) -> list[PhoenixRole]:
+def _roles(line: str) -> list[RoleSpan]:
     out = []
     for m in _ROLE.finditer(line):
         code, since, until, start, end = m.groups()
-        out.append(PhoenixRole(code, _date(since or start), _date(until or end)))
+        out.append(RoleSpan(code, _date(since or start), _date(until or end)))
     return out
 
 
@@ -99,7 +93,7 @@ def _words(raw: str) -> str:
 def parse_phoenix(lines: Iterable[str]) -> Iterator[PhoenixEntry]:
     name: Optional[str] = None
     aliases: list[str] = []
-    roles: list[PhoenixRole] = []
+    roles: list[RoleSpan] = []
     for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip():
@@ -186,11 +180,10 @@ class PhoenixIndex:
         if len(ids) != 1:
             return None
         name = self._con.execute("SELECT name FROM actor WHERE id = ?", (ids[0],)).fetchone()[0]
-        roles = [PhoenixRole(c, s and date.fromisoformat(s), u and date.fromisoformat(u)) for c, s, u in
+        roles = [RoleSpan(c, s and date.fromisoformat(s), u and date.fromisoformat(u)) for c, s, u in
                  self._con.execute("SELECT code, since, until FROM role WHERE id = ?", (ids[0],))]
-        dated = [r for r in roles if (r.since or r.until) and (r.since is None or r.since <= on)
-                 and (r.until is None or on <= r.until)]
-        undated = [r for r in roles if not (r.since or r.until)]
+        dated = [r for r in roles if r.dated and r.held_on(on)]
+        undated = [r for r in roles if not r.dated]
         chosen = (dated or undated or [None])[0]
         if chosen is None:
             return None
