@@ -48,7 +48,9 @@ def test_code_reads_jsonl_from_stdin(capsys, monkeypatch):
 
 
 @pytest.mark.parametrize("argv", [["code"], ["code", "--date", "2020-02-30", "x.txt"], ["nope"],
-                                  ["events", "--since", "yesterday"], ["code", "does-not-exist.txt"]])
+                                  ["events", "--since", "yesterday"], ["code", "does-not-exist.txt"],
+                                  ["eval", "places", "--dataset", "gsr"], ["eval", "acled", "--dataset", "gwn"],
+                                  ["eval", "muc", "--dataset", "dev", "--dataset", "train"]])
 def test_misuse_is_one_line_and_exit_2(argv, capsys):
     try:
         status = main(argv)

@@ -361,8 +361,9 @@ def _one_dataset(args) -> str:
 
 
 def cmd_eval(args) -> int:
-    if args.dataset and args.task not in EVAL_DATASETS:
-        raise UsageError(f"eval {args.task} takes no --dataset")
+    if args.dataset and not set(args.dataset) <= set(EVAL_DATASETS.get(args.task, ())):
+        allowed = EVAL_DATASETS.get(args.task)
+        raise UsageError(f"eval {args.task} takes " + (f"--dataset {', '.join(allowed)}" if allowed else "no --dataset"))
     if args.task == "petrarch":
         from .evaluation.petrarch import PETRARCH_FILES, evaluate_petrarch, format_petrarch_report
 
@@ -381,7 +382,7 @@ def cmd_eval(args) -> int:
             raise UsageError(f"no geoparsing data at {GEO_DIR}")
         resources = _coder().resources
         reports = [evaluate_places(resources, name, limit=args.limit)
-                   for name in (args.dataset or ["gwn", "lgl", "geovirus"])]
+                   for name in (args.dataset or EVAL_DATASETS["places"])]
         return _print_report(args, reports, format_places_report)
     if args.task == "dedup":
         from .evaluation.dedup import DEDUP_CORPUS, evaluate_dedup, format_dedup_report
