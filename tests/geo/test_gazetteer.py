@@ -32,3 +32,24 @@ def test_second_level_divisions_sit_among_their_towns(resources):
     el_dorado = next(c for c in g.lookup(fold("El Dorado")) if c.admin1_code == "KS")   # its seat
     assert haversine_km(kansas.lat, kansas.lon, el_dorado.lat, el_dorado.lon) < 40
     assert len({c.admin1_code for c in counties}) > 3           # many states have a Butler County
+
+
+def test_countries_sit_at_the_geonames_point(resources):
+    from sitrep.evaluation.acled import haversine_km
+
+    g = resources.gazetteer
+    # countryinfo's point where it agrees with GeoNames, the data file's where it does not
+    assert (g.country("RUS").lat, g.country("RUS").lon) == (60.0, 100.0)
+    usa = g.country("USA")
+    assert haversine_km(usa.lat, usa.lon, 39.76, -98.5) < 1
+
+
+def test_division_names_read_as_news_write_them(resources):
+    g = resources.gazetteer
+    assert g.division_by_abbreviation("W. Va.").admin1_name == "West Virginia"
+    assert g.division_by_abbreviation("Calif").admin1_name == "California"
+    assert g.division_by_abbreviation("Smith") is None
+    texas = next(c for c in g.lookup(fold("Texas")) if c.feature_code == "ADM1")
+    assert texas.admin1_name == "Texas"                          # not "Estado de Texas"
+    deir = next(c for c in g.lookup(fold("Deir ez-Zor")) if c.feature_code == "ADM1")
+    assert deir.admin1_name == "Deir ez-Zor"                     # not "Dayr az Zawr"

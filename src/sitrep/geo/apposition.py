@@ -1,0 +1,101 @@
+"""'Town, Division' — the way news place a town: "Charleston, W.Va.", "Paris, Texas",
+"Hama, Syria".
+
+A name followed by a comma and a first-level division or a country is read as a place
+inside that division or country. Both names are then resolved together: the town
+among its namesakes inside the division, the division among the readings that
+contain the town ("Tbilisi, Georgia" is the country, "Atlanta, Georgia" the state).
+Lists ("Aleppo, Idlib and Hama") are left alone, because no reading of the first
+name lies inside the second.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional, Sequence
+
+from .gazetteer import Candidate, Gazetteer, compact_abbreviation
+from .names import fold
+
+CONTAINER_FEATURES = ("ADM1", "PCLI")
+_COMMA_BETWEEN = re.compile(r"\s*,\s*")
+_MAX_DIVISION_TOKENS = 3
+
+
+def inside(place: Candidate, container: Candidate) -> bool:
+    """Is ``place`` within ``container`` (a first-level division or a country)?"""
+    if place.geonameid == container.geonameid or place.feature_code in ("PCLI", "CONT"):
+        return False
+    if container.feature_code == "PCLI":
+        return place.country3 is not None and place.country3 == container.country3
+    return (place.feature_code != "ADM1" and place.country2 == container.country2
+            and place.admin1_code is not None and place.admin1_code == container.admin1_code)
+
+
+def comma_between(text: str, end: int, start: int) -> bool:
+    return end <= start and _COMMA_BETWEEN.fullmatch(text[end:start]) is not None
+
+
+def after_town(doc, first_i: int) -> bool:
+    """Does a comma after a proper name come right before token ``first_i``?"""
+    return first_i >= 2 and doc[first_i - 1].text == "," and doc[first_i - 2].pos_ == "PROPN"
+
+
+def division_follows(gazetteer: Gazetteer, doc, last_i: int) -> bool:
+    """Is the name ending at token ``last_i`` followed by ', <division or country>'?"""
+    j = last_i + 1
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return False
+    words = []
+    for tok in doc[j + 1: j + 1 + _MAX_DIVISION_TOKENS]:
+        if tok.pos_ != "PROPN" and tok.text != ".":
+            break
+        words.append(tok.text_with_ws)
+        name = "".join(words).strip()
+        if gazetteer.division_by_abbreviation(name) is not None and ("." in name or tok.ent_type_ == "GPE"):
+            return True
+        if any(c.feature_code in CONTAINER_FEATURES for c in gazetteer.lookup(fold(name))):
+            return True
+    return False
+
+
+def pinned_pairs(spans: Sequence, candidates: Sequence[list[Candidate]], text: str,
+                 other_readings: Callable[[object], list[Candidate]]) -> dict[int, list[Candidate]]:
+    """Candidates narrowed by 'Town, Division' pairs, by span index.
+
+    ``spans`` are in text order with ``span_start``/``span_end`` offsets;
+    ``candidates[i]`` are span i's readings; ``other_readings(span)`` those a span
+    read as a country word set aside ("Georgia" the state)."""
+    narrowed: dict[int, list[Candidate]] = {}
+    for i in range(len(spans) - 1):
+        town, division = spans[i], spans[i + 1]
+        if not comma_between(text, town.span_end, division.span_start):
+            continue
+        readings = candidates[i + 1] + other_readings(division)
+        containers = [c for c in readings if c.feature_code in CONTAINER_FEATURES]
+        pairs = [(t, c) for c in containers for t in candidates[i] if inside(t, c)]
+        if not pairs:
+            continue
+        narrowed[i] = _unique(t for t, _ in pairs)
+        narrowed[i + 1] = _unique(c for _, c in pairs)
+    return narrowed
+
+
+def _unique(cands) -> list[Candidate]:
+    seen: dict[int, Candidate] = {}
+    for c in cands:
+        seen.setdefault(c.geonameid, c)
+    return list(seen.values())
+
+
+def abbreviated_division(gazetteer: Gazetteer, ent) -> Optional[Candidate]:
+    """The division an entity abbreviates ("W.Va.", "Calif."), when written as one: with a
+    period, or labelled a place, or right after 'Town,'."""
+    words = ent.text
+    if len(compact_abbreviation(words)) > 6:
+        return None
+    division = gazetteer.division_by_abbreviation(words)
+    if division is None:
+        return None
+    if "." in words or ent.label_ == "GPE" or after_town(ent.doc, ent.start):
+        return division
+    return None
