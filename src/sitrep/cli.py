@@ -318,12 +318,15 @@ def cmd_serve(args) -> int:
 
 
 def cmd_setup(args) -> int:
-    from .geo.gazetteer import Gazetteer, default_gazetteer_path
+    from .geo.gazetteer import Gazetteer, default_gazetteer_path, stale_gazetteers
 
     from .lexicon.phoenix import build_phoenix_index, default_index_path, find_phoenix_dir
 
     Gazetteer.open(progress=_progress).close()
     sys.stderr.write(f"gazetteer ready at {default_gazetteer_path()}\n")
+    for stale in stale_gazetteers():
+        stale.unlink()
+        sys.stderr.write(f"removed the outdated gazetteer {stale}\n")
     index, source = default_index_path(), find_phoenix_dir()
     if index.exists():
         sys.stderr.write(f"Phoenix actor index ready at {index}\n")

@@ -53,3 +53,22 @@ def test_division_names_read_as_news_write_them(resources):
     assert texas.admin1_name == "Texas"                          # not "Estado de Texas"
     deir = next(c for c in g.lookup(fold("Deir ez-Zor")) if c.feature_code == "ADM1")
     assert deir.admin1_name == "Deir ez-Zor"                     # not "Dayr az Zawr"
+
+
+def test_a_country_alias_that_names_one_of_its_divisions_is_the_division(resources):
+    g = resources.gazetteer
+    readings = g.lookup(fold("Wales"))
+    assert "PCLI" not in {c.feature_code for c in readings}
+    assert any(c.feature_code == "ADM1" and c.country3 == "GBR" for c in readings)
+    assert any(c.feature_code == "PCLI" for c in g.lookup(fold("Djibouti")))   # its own name stays
+
+
+def test_only_other_versions_count_as_stale(tmp_path, monkeypatch):
+    from sitrep.geo import gazetteer
+
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(tmp_path))
+    current = gazetteer.default_gazetteer_path()
+    for name in (current.name, "gazetteer-v5.sqlite", "gazetteer-v6-00000000.sqlite", "phoenix-v1.sqlite"):
+        (tmp_path / name).write_bytes(b"")
+    assert sorted(p.name for p in gazetteer.stale_gazetteers()) == ["gazetteer-v5.sqlite",
+                                                                    "gazetteer-v6-00000000.sqlite"]

@@ -93,3 +93,36 @@ def test_an_alternate_name_supports_no_wrong_continent(code_text):
     out = code_text("On 6 May 2020, in Guarenas, moto-taxi drivers protested near the service station El "
                     "Cercado.", pub="2020-05-08")
     assert {p["country"] for p in out["places"]} == {"VEN"}
+
+
+def test_regions_and_seas_resolve_without_a_geonames_id(resources, parse):
+    text = "Fighting in Darfur worried European envoys; ships left the Black Sea."
+    places, _ = _places(resources, parse, text)
+    darfur, black_sea, european = places["Darfur"], places["Black Sea"], places["European"]
+    assert (darfur.country, darfur.precision, darfur.geonameid) == ("SDN", "region", None)
+    assert black_sea.precision == "region" and black_sea.country is None
+    assert black_sea.parent_geonameid is None
+    assert european.name == "Europe" and european.adjectival
+
+
+def test_a_region_outranks_a_namesake_town(resources, parse):
+    places, _ = _places(resources, parse, "Hopes for peace spread over the Middle East.")
+    assert places["Middle East"].feature_code == "RGN"
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("It is the United Kingdom's first case.", "United Kingdom", "PCLI"),         # possessive inside the entity
+    ("Cholera reached Port-au-Prince on Monday.", "Port-au-Prince", "PPL"),      # cut apart by the parser
+    ("Floods hit North Carolina and West Virginia.", "North Carolina", "ADM1"),  # a direction word in the name
+    ("Floods hit North Carolina and West Virginia.", "West Virginia", "ADM1"),
+    ("Bird flu was found in North America.", "North America", "CONT"),
+    ("Horses were kept in quarantine in NSW.", "NSW", "ADM1"),
+])
+def test_names_written_in_ways_the_parser_splits(resources, parse, text, name, feature):
+    places, _ = _places(resources, parse, text)
+    assert places[name].feature_code == feature
+
+
+def test_a_direction_word_before_a_plain_name_is_still_a_region(resources, parse):
+    places, _ = _places(resources, parse, "Fighting continued in northern Syria.")
+    assert places["northern Syria"].precision == "region"

