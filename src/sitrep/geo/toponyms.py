@@ -66,7 +66,9 @@ def _own_evidence(cands: list[Candidate]) -> Counter:
     if len(countries) == 1:
         return Counter({countries.pop(): 2})
     country = next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
-    return Counter({country: 2}) if country else Counter()
+    if country is None or any(c.feature_code == "ADM1" for c in cands):
+        return Counter()        # "Georgia" names a country and a state: it says nothing by itself
+    return Counter({country: 2})
 
 
 def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
@@ -368,7 +370,8 @@ class ToponymResolver:
             return [division] if division else []
         if span.country:
             country = self.gazetteer.country(span.country)
-            return [country] if country else []
+            # "Georgia" in a story from Atlanta is the state
+            return [country, *self._division_readings(span)] if country else []
         return self.gazetteer.lookup(span.key)
 
     def _division_readings(self, span: ToponymSpan) -> list[Candidate]:
