@@ -126,3 +126,43 @@ def test_names_written_in_ways_the_parser_splits(resources, parse, text, name, f
 def test_a_direction_word_before_a_plain_name_is_still_a_region(resources, parse):
     places, _ = _places(resources, parse, "Fighting continued in northern Syria.")
     assert places["northern Syria"].precision == "region"
+
+
+def test_a_dateline_names_the_place_the_report_comes_from(resources, parse):
+    places, _ = _places(resources, parse, "BEIRUT: The body of a man was found near a church.")
+    assert places["BEIRUT"].country == "LBN"
+    places, _ = _places(resources, parse, "IMPORTANT: the meeting is off.")
+    assert "IMPORTANT" not in places
+
+
+def test_a_place_before_a_local_office_in_a_person_name(resources, parse):
+    places, _ = _places(resources, parse, "He was shot, according to Anderson County Sheriff Greg Taylor.")
+    assert places["Anderson County"].feature_code == "ADM2"
+
+
+def test_a_facility_the_gazetteer_lacks_is_a_site_of_the_town_named_before_it(resources, parse):
+    text = "Fans gathered in Brooklyn on Sunday. The concert at the Barclays Center was cancelled."
+    places, _ = _places(resources, parse, text)
+    site, town = places["Barclays Center"], places["Brooklyn"]
+    assert (site.precision, site.geonameid, site.parent_geonameid) == ("site", None, town.geonameid)
+    assert (site.lat, site.lon) == (town.lat, town.lon) and site.score < 0.5
+
+
+def test_no_site_without_a_town_to_put_it_in(resources, parse):
+    places, _ = _places(resources, parse, "The concert at the Barclays Center was cancelled.")
+    assert "Barclays Center" not in places
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He was taken away by Coles County Police on Friday.", "Coles County"),       # inside a place entity
+    ("The driver, Thomas Wayne Hellinghausen, 22, of Winfield, fled.", "Winfield"),  # where someone lives
+    ("Tillsonburg Mayor Stephen Molnar said the council would act.", "Tillsonburg"),  # before a local office
+])
+def test_small_towns_named_the_way_local_news_name_them(resources, parse, text, name):
+    places, _ = _places(resources, parse, text)
+    assert name in places
+
+
+def test_police_is_no_town_and_a_person_is_no_part_of_a_name_run(resources, parse):
+    places, _ = _places(resources, parse, "Investigators and Brownsboro Police went there. Deputy David Ro arrived.")
+    assert "Police" not in places and "David" not in places
