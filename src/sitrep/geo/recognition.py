@@ -14,7 +14,7 @@ from typing import Optional
 
 from spacy.tokens import Span
 
-from .apposition import abbreviated_division, division_follows
+from .context import abbreviated_division, division_follows
 from .gazetteer import Gazetteer
 from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
 

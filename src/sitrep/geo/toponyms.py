@@ -13,8 +13,7 @@ from collections import Counter
 from typing import Optional
 
 from ..model import Evidence, Place
-from .apposition import pinned_pairs
-from .coherence import anchors_of, nearby_support
+from .context import anchors_of, nearby_support, pinned_pairs
 from .gazetteer import Candidate, Gazetteer
 from .names import fold
 from .recognition import ToponymFinder, ToponymSpan, modifies_actor, modifies_noun, site_mentions, span_end_token
