@@ -112,3 +112,16 @@ def test_frequent_armed_actors_of_the_acled_theatres(code_text, text, name, inte
     out = code_text(text, pub="2020-05-09")
     [source] = [a for a in _actors(out) if a["role"] == "source"][:1]
     assert (source["name"], source["acled_inter"]) == (name, inter)
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("A Nigerian army unit attacked the village.", "NGA", "MIL"),         # the agent word modifies "unit"
+    ("The Somalia state news agency criticised the ban.", "SOM", "MED"),   # a country deeper in the phrase
+    ("Syrian mercenaries attacked the village.", "SYR", "UAF"),
+    ("Norway's central bank criticised the plan.", "NOR", "GOV"),          # a two-word agent with an adjective
+    ("Burkina Faso's ruling junta criticised the plan.", "BFA", "GOV"),   # a possessor of two words
+])
+def test_agents_take_the_country_their_noun_phrase_names(code_text, text, country, sector):
+    out = code_text(text, pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert (source["country"], source["sector"]) == (country, sector)

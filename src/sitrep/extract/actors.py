@@ -29,6 +29,7 @@ IDENTITY_WORDS = {"clan", "sub-clan", "subclan", "communal", "ethnic", "tribal",
 _INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 FORMER_WORDS = {"former", "ex", "ex-"}
+MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "det", "nummod")
 DOMINANT_CITY = 100_000     # a modifier's reading this populous, ten times any other, is the one meant
 # a title stands just before a name, as its compound or modifier: "US Senator Marco Rubio"
 TITLE_WINDOW = 6
@@ -183,7 +184,11 @@ class ActorFinder:
                      evidence=_evidence(text, ent.start_char, ent.end_char), backers=backers)
 
     def _agent(self, tok, text: str, main_country: Optional[str]) -> Optional[Actor]:
-        mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "det", "nummod")]
+        mods = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
+        if tok.dep_ == "compound":
+            # "a Nigerian army unit", "Minsk police station": the agent word modifies a noun,
+            # and the words before it modify that noun too
+            mods += [c for c in tok.head.lefts if c.i < tok.i and c.dep_ in MODIFIER_DEPS]
         if any(m.ent_id_ for m in mods if m.dep_ in ("compound", "nmod", "poss")):
             return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
         mod_lemmas = {m.lemma_.lower() for m in mods} | {m.text.lower() for m in mods}
@@ -191,7 +196,10 @@ class ActorFinder:
         if entry is None:
             return None
         country = None
-        for m in mods:
+        # the modifiers, then anything else the noun phrase holds before the agent word
+        # ("Somalia" under "state" in "Somalia state news agency")
+        nested = [t for t in tok.doc[tok.left_edge.i: tok.i] if t not in mods and t.dep_ in MODIFIER_DEPS]
+        for m in mods + nested:
             if self._is_backer_word(m):
                 continue
             # "Ivory Coast rebels": the modifier's whole name first, then its head word
@@ -224,8 +232,11 @@ class ActorFinder:
     def _agent_entry(self, tok, mods, mod_lemmas: set[str]) -> Optional[AgentEntry]:
         lemma = tok.lemma_.lower()
         compounds = [m for m in mods if m.dep_ == "compound"]
-        if compounds:
-            two = self.lexicon.agent_for(f"{compounds[-1].lemma_.lower()} {lemma}")
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        for word in ([compounds[-1]] if compounds else []) + ([before] if before is not None and before in mods else []):
+            # "police station" ... "central bank": a two-word agent
+            two = self.lexicon.agent_for(f"{word.lemma_.lower()} {lemma}") or self.lexicon.agent_for(
+                f"{word.text.lower()} {tok.text.lower()}")
             if two:
                 return two
         if lemma in GENERIC_HEADS or lemma in ("force", "forces"):
@@ -276,7 +287,7 @@ class ActorFinder:
         countries = {c.country3 for c in readings}
         if len(countries) == 1:
             return countries.pop()
-        if tok.pos_ != "PROPN" or not readings:
+        if not (tok.pos_ == "PROPN" or tok.ent_type_ == "GPE") or not readings:
             return None
         largest = max(readings, key=lambda c: c.population)
         others = max((c.population for c in readings if c.country3 != largest.country3), default=0)
@@ -297,7 +308,9 @@ class ActorFinder:
                 entry = self.lexicon.actors.get(child.ent_id_) if child.ent_id_ else None
                 if entry is not None and entry.country:
                     return entry.country
-                return self.country_of_word(child.text)
+                # "Burkina Faso's junta": the possessor's whole name, not its head word
+                whole = child.doc[child.left_edge.i: child.i + 1].text
+                return self.country_of_word(whole) or self.country_of_word(child.text)
         return None
 
     @staticmethod
