@@ -36,3 +36,14 @@ def test_real_cases_run(resources):
     path = require_evaldata("actors", "ngec_actor_resolution_cases.json")
     report = evaluate_actors(resources, path, limit=40)
     assert report["cases"] == 40 and 0.0 <= report["metrics"]["country"] <= 1.0
+
+
+def test_an_international_organisation_answers_with_its_family_code(tmp_path, resources):
+    cases = [{"test": f"o{n}", "inputs": [], "calls": [{"method": "agent_to_code", "args": f'"{text}"'}],
+              "asserts": [f'code[\'country\'] == "{code}"']}
+             for n, (text, code) in enumerate([("the World Health Organization", "UNO"), ("the IMF", "IGO"),
+                                               ("the European Commission", "EUR"), ("Kenyan police", "KEN")])]
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps(cases), encoding="utf-8")
+    report = evaluate_actors(resources, path)
+    assert report["metrics"]["country"] == 1.0, report["country_misses"]

@@ -62,6 +62,9 @@ class ActorEntry:
     kind: str
     cameo: Optional[str] = None
     roles: tuple[RoleSpan, ...] = ()
+    # an international organisation's family, as POLECAT codes it in place of a
+    # country: UNO (the UN and its agencies), EUR (the EU's bodies), IGO (the others)
+    bloc: Optional[str] = None
 
     def sector_on(self, when: date) -> Optional[str]:
         """The sector in force on a date: a leader is GOV only while in office."""
@@ -124,7 +127,7 @@ class ActorLexicon:
             ActorEntry(
                 id=r["id"], name=r["name"], aliases=tuple(r.get("aliases") or ()),
                 exact=tuple(r.get("exact") or ()), country=r.get("country"), sector=r.get("sector"),
-                inter=r.get("inter"), kind=r.get("kind", "group"), cameo=r.get("cameo"),
+                inter=r.get("inter"), kind=r.get("kind", "group"), cameo=r.get("cameo"), bloc=r.get("bloc"),
                 roles=tuple(RoleSpan(x["sector"], _as_date(x.get("since")), _as_date(x.get("until")))
                             for x in r.get("roles") or ()),
             )
