@@ -120,6 +120,7 @@ def test_frequent_armed_actors_of_the_acled_theatres(code_text, text, name, inte
     ("Syrian mercenaries attacked the village.", "SYR", "UAF"),
     ("Norway's central bank criticised the plan.", "NOR", "GOV"),          # a two-word agent with an adjective
     ("Burkina Faso's ruling junta criticised the plan.", "BFA", "GOV"),   # a possessor of two words
+    ("Police in Kabul arrested two men.", "AFG", "COP"),                    # a place the agent is in
 ])
 def test_agents_take_the_country_their_noun_phrase_names(code_text, text, country, sector):
     out = code_text(text, pub="2022-05-01")

@@ -294,10 +294,14 @@ class ActorFinder:
         return largest.country3 if largest.population >= DOMINANT_CITY and largest.population >= 10 * others else None
 
     def _country_from_of(self, tok) -> Optional[str]:
-        """'military forces of Armenia', 'police of Kenya'."""
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        """'military forces of Armenia', 'police of Kenya'; 'people in the UK', 'Muslim
+        leaders in France' (a country, or a place whose readings are all in one)."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                code = self.country_of_word(obj.text)
+                whole = obj.doc[obj.left_edge.i: obj.i + 1].text
+                code = self.country_of_word(whole) or self.country_of_word(obj.text)
+                if code is None and prep.lower_ == "in":
+                    code = self._country_of_place_word(obj)
                 if code:
                     return code
         return None
