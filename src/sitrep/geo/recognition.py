@@ -148,6 +148,13 @@ class ToponymSpan:
     pinned: Optional[int] = None      # GeoNames id an abbreviation stands for ("W.Va.")
 
 
+def pinned_span(start: int, end: int, geonameid: int, hint: Optional[str] = None,
+                adjectival: bool = False) -> ToponymSpan:
+    """A mention that stands for one gazetteer entry ("W.Va.", "European"), keyed by its id."""
+    return ToponymSpan(start, end, f"#{geonameid}", hint, None, None, start, end, pinned=geonameid,
+                       adjectival=adjectival)
+
+
 class ToponymFinder:
     """Recognises the place mentions of one article."""
 
@@ -234,8 +241,7 @@ class ToponymFinder:
             if region is None:
                 return None
             start = ent.end_char - len(words)       # "European", "South Ossetians"
-            return ToponymSpan(start, ent.end_char, f"#{region.geonameid}", None, None, None, start, ent.end_char,
-                               pinned=region.geonameid, adjectival=True)
+            return pinned_span(start, ent.end_char, region.geonameid, adjectival=True)
         adjectival = (ent.label_ == "NORP" or (ent.label_ == "ORG" and words.endswith(("an", "ish", "ese", "i")))
                       or modifies_actor(ent.doc, ent.end))
         start = ent.end_char - len(words)
@@ -295,16 +301,14 @@ class ToponymFinder:
                 continue
             division = self.gazetteer.division_by_abbreviation(words) if "." in words else None
             if division is not None:
-                return ToponymSpan(toks.start_char, toks.end_char, f"#{division.geonameid}", None, None, None,
-                                   toks.start_char, toks.end_char, pinned=division.geonameid, adjectival=True)
+                return pinned_span(toks.start_char, toks.end_char, division.geonameid, adjectival=True)
             code = self.country_word(words) if words[:1].isupper() else None
             if code is not None:
                 return ToponymSpan(toks.start_char, toks.end_char, fold(words), None, None, None,
                                    toks.start_char, toks.end_char, country=code, adjectival=True)
             region = self.gazetteer.region_of_demonym(words) if words[:1].isupper() else None
             if region is not None:      # "European Commission", "EU leaders"
-                return ToponymSpan(toks.start_char, toks.end_char, f"#{region.geonameid}", None, None, None,
-                                   toks.start_char, toks.end_char, pinned=region.geonameid, adjectival=True)
+                return pinned_span(toks.start_char, toks.end_char, region.geonameid, adjectival=True)
         return None
 
     def _abbreviation_span(self, ent) -> Optional[ToponymSpan]:
@@ -312,8 +316,7 @@ class ToponymFinder:
         division = abbreviated_division(self.gazetteer, ent)
         if division is None:
             return None
-        return ToponymSpan(ent.start_char, ent.end_char, f"#{division.geonameid}", "province", None, None,
-                           ent.start_char, ent.end_char, pinned=division.geonameid)
+        return pinned_span(ent.start_char, ent.end_char, division.geonameid, hint="province")
 
     def _spans_in_run(self, doc, text, start: int, end: int) -> list[ToponymSpan]:
         """Gazetteer names inside a proper-noun run ('Hodeidah Red Sea port'), longest first."""
