@@ -404,3 +404,19 @@ def test_motorcades_and_pot_banging_are_protests(code_text, text):
 def test_fighting_corruption_or_advancing_a_process_is_no_battle(code_text, text):
     out = code_text(text, pub="2020-05-10")
     assert "Battles" not in {e["acled_event_type"] for e in out["events"]}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("On 1 May 2020, police seized ammunition and six rifles in a house near Thala.", "seized"),
+    ("On 8 May 2020, police commandos recovered arms in Imphal.", "recovered"),
+    ("On 30 April 2020, soldiers discovered a weapons cache near Beni.", "discovered"),
+])
+def test_weapons_seized_or_found_are_a_disrupted_weapons_use(code_text, text, trigger):
+    [e] = [e for t, e in _events(code_text(text, pub="2020-05-10")).items() if t.startswith(trigger)]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_seizing_a_town_is_no_disrupted_weapons_use(code_text):
+    out = code_text("On 1 May 2020, rebels seized the town of Beni.", pub="2020-05-10")
+    [e] = [e for t, e in _events(out).items() if t.startswith("seized")]
+    assert e["acled_sub_event_type"] != "Disrupted weapons use"
