@@ -72,3 +72,11 @@ def test_only_other_versions_count_as_stale(tmp_path, monkeypatch):
         (tmp_path / name).write_bytes(b"")
     assert sorted(p.name for p in gazetteer.stale_gazetteers()) == ["gazetteer-v5.sqlite",
                                                                     "gazetteer-v6-00000000.sqlite"]
+
+
+def test_remembered_lookups_cannot_be_changed_by_a_caller(resources):
+    g = resources.gazetteer
+    first = g.lookup(fold("Palmyra"))
+    first.clear()
+    assert g.lookup(fold("Palmyra")) and g.has_key(fold("Palmyra"))
+    assert g.lookup(fold("no such place anywhere")) == [] and not g.has_key(fold("no such place anywhere"))

@@ -24,18 +24,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from ..errors import ResourceError
-from .names import fold, is_latin
+from .names import fold, is_latin, preferred_division_name
 
 SCHEMA_VERSION = 7
 # a region outweighs any namesake town ("Middle East", Pennsylvania)
 REGION_POPULATION = 10_000_000
+LOOKUP_CACHE_SIZE = 50_000
 ProgressFn = Callable[[str, int, int], None]
 
 
@@ -245,9 +245,9 @@ def build_gazetteer(path: Path, progress: Optional[ProgressFn] = None) -> Path:
                         (gid, cols[0], centre[0], centre[1], cc2, iso2_to_3.get(cc2), a1, cols[0], "ADM1",
                          centre[2]))
             con.execute("UPDATE place SET admin1_name=? WHERE country2=? AND admin1_code=? AND feature_code='PPL'",
-                        (_preferred_admin_name(cols), cc2, a1))
-            con.execute("UPDATE place SET admin1_name=? WHERE geonameid=?", (_preferred_admin_name(cols), gid))
-            _insert_aliases(con, gid, [cols[0], _preferred_admin_name(cols), *cols[5].split("|")], division=True)
+                        (preferred_division_name(cols), cc2, a1))
+            con.execute("UPDATE place SET admin1_name=? WHERE geonameid=?", (preferred_division_name(cols), gid))
+            _insert_aliases(con, gid, [cols[0], preferred_division_name(cols), *cols[5].split("|")], division=True)
     _insert_abbreviations(con, division_ids)
     report("divisions", 1, 2)
     _insert_second_level(con, iso2_to_3)
@@ -358,40 +358,6 @@ def _insert_second_level(con: sqlite3.Connection, iso2_to_3: dict[str, str]) -> 
             _insert_aliases(con, gid, [cols[0], *cols[5].split("|")], division=True)
 
 
-def _preferred_admin_name(cols: list[str]) -> str:
-    """The name news use for a division: GeoNames' own name ("Texas", not "Estado de
-    Texas"), except
-    - a strict Arabic romanisation ("Ḩamāh"), where the first plain ASCII alias reads
-      better ("Hama", "Deir ez-Zor" for "Dayr az Zawr");
-    - a name carrying a generic word in the local language ("Shandong Sheng",
-      "Kharkivska oblast"): an alias that starts like it ("Kharkiv"), else the name
-      without that word."""
-    canonical = cols[0]
-    aliases = [a for a in cols[5].split("|") if a and a.isascii() and not _GENERIC_NAME_WORDS.search(a)]
-    if cols[1][:2] in _ARABIC_SPEAKING and (not canonical.isascii() or _ARABIC_ARTICLE.search(canonical)):
-        return aliases[0] if aliases else canonical
-    if not _LOCAL_GENERIC_WORDS.search(canonical):
-        return canonical
-    stem = fold(_LOCAL_GENERIC_WORDS.sub(" ", canonical))
-    for alias in aliases:
-        if fold(alias)[:4] == stem[:4]:
-            return alias
-    return " ".join(_LOCAL_GENERIC_WORDS.sub(" ", canonical).replace(",", " ").split()) or canonical
-
-
-# ISO 3166-1 alpha-2 codes of the countries whose division names GeoNames romanises
-# from Arabic
-_ARABIC_SPEAKING = frozenset("SY IQ YE SA JO LB EG LY TN DZ MA SD AE OM QA BH KW PS MR".split())
-_ARABIC_ARTICLE = re.compile(r"(^| )(a[dlnrstz]|ash|adh|ath) ", re.IGNORECASE)
-_LOCAL_GENERIC_WORDS = re.compile(
-    r"\b(sheng|zizhiqu|oblast|okrug|kray|novads|respublika|muhafazat|wilayat|estado|provincia|departamento|"
-    r"región|région)\b'?", re.IGNORECASE)
-_GENERIC_NAME_WORDS = re.compile(
-    r"\b(governorate|province|provincia|region|región|région|state|estado|district|county|municipality|"
-    r"department|departamento|prefecture|sheng|zizhiqu|oblast|okrug|kray|novads|respublika|muhafazat|"
-    r"wilayat|land|of|de|del)\b", re.IGNORECASE)
-
-
 _DIVISION_WORDS = (" governorate", " province", " region", " state", " oblast", " department", " district",
                    " county", " parish", " municipality", " republic", " krai", " kray", " prefecture")
 
@@ -426,6 +392,9 @@ class Gazetteer:
         self._countries: dict[str, Optional[Candidate]] = {}
         self._demonyms: dict[str, Optional[str]] = {}
         self._abbreviations: Optional[dict[str, int]] = None
+        self._region_demonyms: Optional[dict[str, int]] = None
+        # the same names come back article after article
+        self._lookups: dict[str, tuple[Candidate, ...]] = {}
 
     @classmethod
     def open(cls, path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Gazetteer":
@@ -440,12 +409,17 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Candidate]:
         """Every entry whose folded name equals ``key`` (already folded)."""
-        rows = self._con.execute(
-            "SELECT p.* FROM alias a JOIN place p USING (geonameid) WHERE a.key = ?", (key,)
-        ).fetchall()
-        return [Candidate(*row) for row in rows]
+        found = self._lookups.get(key)
+        if found is None:
+            if len(self._lookups) >= LOOKUP_CACHE_SIZE:
+                self._lookups.clear()       # bounded: a long run does not grow without end
+            found = self._lookups[key] = tuple(Candidate(*row) for row in self._con.execute(
+                "SELECT p.* FROM alias a JOIN place p USING (geonameid) WHERE a.key = ?", (key,)))
+        return list(found)
 
     def has_key(self, key: str) -> bool:
+        if key in self._lookups:
+            return bool(self._lookups[key])
         return self._con.execute("SELECT 1 FROM alias WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def demonym_country(self, word: str) -> Optional[str]:
@@ -464,8 +438,10 @@ class Gazetteer:
 
     def region_of_demonym(self, word: str) -> Optional[Candidate]:
         """The continent or region an adjective names ('European', 'South Ossetian')."""
-        row = self._con.execute("SELECT geonameid FROM region_demonym WHERE key = ?", (fold(word),)).fetchone()
-        return self.by_id(row[0]) if row else None
+        if self._region_demonyms is None:
+            self._region_demonyms = dict(self._con.execute("SELECT key, geonameid FROM region_demonym"))
+        gid = self._region_demonyms.get(fold(word))
+        return self.by_id(gid) if gid is not None else None
 
     def by_id(self, geonameid: int) -> Optional[Candidate]:
         row = self._con.execute("SELECT * FROM place WHERE geonameid = ?", (geonameid,)).fetchone()

@@ -49,3 +49,37 @@ def is_latin(name: str) -> bool:
 def without_article(text: str) -> str:
     """'The United States' -> 'United States': names are looked up without a leading 'the'."""
     return text[4:] if text[:4].lower() == "the " else text
+
+
+def preferred_division_name(cols: list[str]) -> str:
+    """The name news use for a division: GeoNames' own name ("Texas", not "Estado de
+    Texas"), except
+    - a strict Arabic romanisation ("Ḩamāh"), where the first plain ASCII alias reads
+      better ("Hama", "Deir ez-Zor" for "Dayr az Zawr");
+    - a name carrying a generic word in the local language ("Shandong Sheng",
+      "Kharkivska oblast"): an alias that starts like it ("Kharkiv"), else the name
+      without that word."""
+    canonical = cols[0]
+    aliases = [a for a in cols[5].split("|") if a and a.isascii() and not _GENERIC_NAME_WORDS.search(a)]
+    if cols[1][:2] in _ARABIC_SPEAKING and (not canonical.isascii() or _ARABIC_ARTICLE.search(canonical)):
+        return aliases[0] if aliases else canonical
+    if not _LOCAL_GENERIC_WORDS.search(canonical):
+        return canonical
+    stem = fold(_LOCAL_GENERIC_WORDS.sub(" ", canonical))
+    for alias in aliases:
+        if fold(alias)[:4] == stem[:4]:
+            return alias
+    return " ".join(_LOCAL_GENERIC_WORDS.sub(" ", canonical).replace(",", " ").split()) or canonical
+
+
+# ISO 3166-1 alpha-2 codes of the countries whose division names GeoNames romanises
+# from Arabic
+_ARABIC_SPEAKING = frozenset("SY IQ YE SA JO LB EG LY TN DZ MA SD AE OM QA BH KW PS MR".split())
+_ARABIC_ARTICLE = re.compile(r"(^| )(a[dlnrstz]|ash|adh|ath) ", re.IGNORECASE)
+_LOCAL_GENERIC_WORDS = re.compile(
+    r"\b(sheng|zizhiqu|oblast|okrug|kray|novads|respublika|muhafazat|wilayat|estado|provincia|departamento|"
+    r"región|région)\b'?", re.IGNORECASE)
+_GENERIC_NAME_WORDS = re.compile(
+    r"\b(governorate|province|provincia|region|región|région|state|estado|district|county|municipality|"
+    r"department|departamento|prefecture|sheng|zizhiqu|oblast|okrug|kray|novads|respublika|muhafazat|"
+    r"wilayat|land|of|de|del)\b", re.IGNORECASE)
