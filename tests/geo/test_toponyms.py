@@ -166,3 +166,8 @@ def test_small_towns_named_the_way_local_news_name_them(resources, parse, text, 
 def test_police_is_no_town_and_a_person_is_no_part_of_a_name_run(resources, parse):
     places, _ = _places(resources, parse, "Investigators and Brownsboro Police went there. Deputy David Ro arrived.")
     assert "Police" not in places and "David" not in places
+
+
+def test_a_nigerian_lga_is_the_district(resources, parse):
+    places, _ = _places(resources, parse, "They fled Umemger village of Guma LGA in Benue State.")
+    assert places["Guma"].feature_code == "ADM2" and places["Guma"].country == "NGA"

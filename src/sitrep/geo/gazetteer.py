@@ -32,7 +32,7 @@ from typing import Callable, Iterable, Iterator, Optional
 from ..errors import ResourceError
 from .names import fold, is_latin, preferred_division_name
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # a region outweighs any namesake town ("Middle East", Pennsylvania)
 REGION_POPULATION = 10_000_000
 LOOKUP_CACHE_SIZE = 50_000
@@ -372,6 +372,9 @@ def _insert_aliases(con: sqlite3.Connection, gid: int, names: Iterable[str], div
         if len(key) < 3:
             continue
         keys.add(key)
+        if key.startswith("al ") and len(key) >= 8 and " " not in key[3:]:
+            # "Qamishli" for "Al Qamishli": news often drop the Arabic article
+            keys.add(key[3:])
         if division:
             for word in _DIVISION_WORDS:
                 if key.endswith(word):

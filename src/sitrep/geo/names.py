@@ -22,7 +22,7 @@ PLACE_SUFFIXES = {
     "city": "town", "town": "town", "village": "town",
     "province": "province", "governorate": "province", "state": "province",
     "region": "province", "district": "district", "county": "district",
-    "area": "district", "countryside": "province",
+    "area": "district", "countryside": "province", "lga": "district",
 }
 DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",
