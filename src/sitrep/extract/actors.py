@@ -202,10 +202,7 @@ class ActorFinder:
         for m in mods + nested:
             if self._is_backer_word(m):
                 continue
-            # "Ivory Coast rebels": the modifier's whole name first, then its head word
-            whole = text[m.left_edge.idx:m.idx + len(m)] if m.left_edge.i < m.i else None
-            code = (whole and self.country_of_word(whole)) or self.country_of_word(m.text) \
-                or self._country_of_place_word(m)
+            code = self._country_of_name(m) or self._country_of_place_word(m)
             if code:
                 country = code
                 break
@@ -293,13 +290,22 @@ class ActorFinder:
         others = max((c.population for c in readings if c.country3 != largest.country3), default=0)
         return largest.country3 if largest.population >= DOMINANT_CITY and largest.population >= 10 * others else None
 
+    def _country_of_name(self, tok) -> Optional[str]:
+        """The country a word names, read on its whole name first ("Ivory Coast rebels",
+        "Burkina Faso's junta"), then on the word alone. (The parser's text differs from
+        the article's only in masked acronyms, none of them a country word.)"""
+        if tok.left_edge.i < tok.i:
+            code = self.country_of_word(tok.doc[tok.left_edge.i: tok.i + 1].text)
+            if code:
+                return code
+        return self.country_of_word(tok.text)
+
     def _country_from_of(self, tok) -> Optional[str]:
         """'military forces of Armenia', 'police of Kenya'; 'people in the UK', 'Muslim
         leaders in France' (a country, or a place whose readings are all in one)."""
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                whole = obj.doc[obj.left_edge.i: obj.i + 1].text
-                code = self.country_of_word(whole) or self.country_of_word(obj.text)
+                code = self._country_of_name(obj)
                 if code is None and prep.lower_ == "in":
                     code = self._country_of_place_word(obj)
                 if code:
@@ -312,9 +318,7 @@ class ActorFinder:
                 entry = self.lexicon.actors.get(child.ent_id_) if child.ent_id_ else None
                 if entry is not None and entry.country:
                     return entry.country
-                # "Burkina Faso's junta": the possessor's whole name, not its head word
-                whole = child.doc[child.left_edge.i: child.i + 1].text
-                return self.country_of_word(whole) or self.country_of_word(child.text)
+                return self._country_of_name(child)
         return None
 
     @staticmethod

@@ -215,8 +215,9 @@ class ToponymFinder:
                 j = i
                 # the run stops at a labelled name ("Deputy" + the person "David Ro")
                 while j < len(doc) and j - i < _MAX_TOKENS and (
-                        (doc[j].pos_ == "PROPN" and (j == i or not doc[j].ent_type_)) or (doc[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
-                                                   and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+                        (doc[j].pos_ == "PROPN" and (j == i or not doc[j].ent_type_))
+                        or (doc[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
+                            and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
                     j += 1
                 spans.extend(self._spans_in_run(doc, text, i, j))
                 i = max(j, i + 1)
