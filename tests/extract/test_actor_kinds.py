@@ -116,7 +116,7 @@ def test_frequent_armed_actors_of_the_acled_theatres(code_text, text, name, inte
 
 @pytest.mark.parametrize("text, country, sector", [
     ("A Nigerian army unit attacked the village.", "NGA", "MIL"),         # the agent word modifies "unit"
-    ("The Somalia state news agency criticised the ban.", "SOM", "MED"),   # a country deeper in the phrase
+    ("The Somalia state news agency criticised the ban.", "SOM", "GOV"),   # a country deeper in the phrase; state media speak for the state
     ("Syrian mercenaries attacked the village.", "SYR", "UAF"),
     ("Norway's central bank criticised the plan.", "NOR", "GOV"),          # a two-word agent with an adjective
     ("Burkina Faso's ruling junta criticised the plan.", "BFA", "GOV"),   # a possessor of two words
@@ -126,3 +126,56 @@ def test_agents_take_the_country_their_noun_phrase_names(code_text, text, countr
     out = code_text(text, pub="2022-05-01")
     [source] = [a for a in _actors(out) if a["role"] == "source"]
     assert (source["country"], source["sector"]) == (country, sector)
+
+
+@pytest.mark.parametrize("text, pub, name, country, sector, inter", [
+    ("Macron condemned the attack.", "2018-03-01", "Emmanuel Macron", "FRA", "GOV", 1),
+    ("Lukashenko condemned the protests.", "2021-03-01", "Alexander Lukashenko", "BLR", "GOV", 1),
+    ("Imran Khan condemned the attack.", "2023-03-01", "Imran Khan", "PAK", "OPP", None),    # out of office
+    ("Jens Stoltenberg condemned the attack.", "2020-03-01", "Jens Stoltenberg", None, "IGO", None),
+])
+def test_leaders_hold_their_office_on_the_day(code_text, text, pub, name, country, sector, inter):
+    out = code_text(text, pub=pub)
+    [person] = [a for a in _actors(out) if a["name"] == name]
+    assert (person["country"], person["sector"], person["acled_inter"]) == (country, sector, inter)
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Ukrainian farmers protested in Kyiv.", "UKR", "AGR"),
+    ("Doctors protested in Nairobi.", "KEN", "MED"),
+    ("Kenyan journalists protested in Nairobi.", "KEN", "JRN"),
+    ("Somali refugees protested in Dadaab.", "KEN", "REF"),   # protesters where they protest
+    ("Muslim leaders condemned the attack in Paris.", "FRA", "REL"),
+    ("A paramilitary group attacked the village in Cauca.", "COL", "PRM"),
+])
+def test_civilians_and_groups_take_plover_sectors(code_text, text, country, sector):
+    out = code_text(text, pub="2022-05-01")
+    sources = [a for a in _actors(out) if a["role"] == "source"]
+    assert any(a["country"] == country and a["sector"] == sector for a in sources), sources
+
+
+def test_civilians_by_trade_stay_civilians_for_acled(code_text):
+    out = code_text("Gunmen killed two farmers in Zamfara.", pub="2022-05-01")
+    [event] = out["events"]
+    assert event["acled_event_type"] == "Violence against civilians"
+    [target] = [a for a in event["actors"] if a["role"] == "target"]
+    assert (target["sector"], target["acled_inter"]) == ("AGR", 7)
+
+
+def test_a_country_acting_has_no_sector_and_its_capital_is_its_government(code_text):
+    out = code_text("Turkey condemned the strike. Moscow rejected the proposal.", pub="2022-05-01")
+    sources = {a["text"]: a for a in _actors(out) if a["role"] == "source"}
+    assert (sources["Turkey"]["country"], sources["Turkey"]["sector"]) == ("TUR", None)
+    assert (sources["Moscow"]["country"], sources["Moscow"]["sector"]) == ("RUS", "GOV")
+
+
+def test_a_breakaway_region_is_a_pre_state_of_the_country_it_left(code_text):
+    out = code_text("Abkhazia rejected the proposal.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert (source["country"], source["sector"]) == ("GEO", "PRE")
+
+
+def test_a_country_acronym_is_one_only_in_capitals(resources):
+    finder = resources.actor_finder()
+    assert finder.country_of_word("CAR") == "CAF" and finder.country_of_word("car") is None
+    assert finder.country_of_word("US") == "USA" and finder.country_of_word("us") is None

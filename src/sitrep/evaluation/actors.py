@@ -117,13 +117,13 @@ def resolve_actor_text(resources, finder: ActorFinder, text: str, context: str =
     return max(found, key=lambda a: a.evidence.end - a.evidence.start, default=None)
 
 
-def _country_code(resources, actor: Optional[Actor]) -> Optional[str]:
+def _country_code(resources, actor: Optional[Actor], on: date = DEFAULT_DATE) -> Optional[str]:
     """An actor's country in NGEC's terms: its ISO3, or for an international
     organisation of the lexicon, the family code POLECAT uses instead (UNO, EUR, IGO)."""
     if actor is None:
         return None
     entry = resources.actors.actors.get(actor.lexicon_id) if actor.lexicon_id else None
-    return actor.country or (entry.bloc if entry is not None else None)
+    return actor.country or (entry.bloc_on(on) if entry is not None else None)
 
 
 def evaluate_actors(resources, path: Path = NGEC_CASES, limit: Optional[int] = None) -> dict[str, Any]:
@@ -140,14 +140,15 @@ def evaluate_actors(resources, path: Path = NGEC_CASES, limit: Optional[int] = N
             continue
         if case.country is not None:
             totals["country"] += 1
-            got = _country_code(resources, actor)
+            got = _country_code(resources, actor, case.on)
             ok = (got or "") == case.country
             hits["country"] += ok
             if not ok:
                 misses.append((case.text, case.country, got))
         if case.sector is not None:
             totals["sector"] += 1
-            hits["sector"] += actor is not None and actor.sector == case.sector
+            # an expected "" is no sector (a country as a whole), as for countries above
+            hits["sector"] += ((actor.sector if actor is not None else None) or "") == case.sector
     metrics = {k: round(hits[k] / totals[k], 4) if totals[k] else None for k in ("country", "sector", "nothing")}
     return {"file": str(path), "cases": len(cases), "scored": dict(totals), "metrics": metrics,
             "country_misses": misses[:40]}

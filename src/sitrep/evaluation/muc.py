@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from ..lexicon.actors import is_civilian
 from ..model import Article, CodedArticle
 from .acled import EVALDATA
 
@@ -79,7 +80,8 @@ def predicted_fillers(coded: CodedArticle) -> dict[str, set[frozenset[str]]]:
                     out["PerpOrg"].add(frozenset({span, named}))
                 else:
                     out["PerpInd"].add(frozenset({span}))
-            elif actor_role.role == "target" and (actor.sector in ("CVL", "GOV", "ELI") or actor.kind == "person"):
+            elif actor_role.role == "target" and (is_civilian(actor) or actor.sector in ("GOV", "ELI")
+                                                  or actor.kind == "person"):
                 out["Victim"].add(frozenset({span}))
     return out
 

@@ -28,6 +28,9 @@ IDENTITY_WORDS = {"clan", "sub-clan", "subclan", "communal", "ethnic", "tribal",
 # ACLED actor types of the PLOVER sectors that determine one (state, rebel, civilian)
 _INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+# a country named as an actor ("Turkey backs ...", "Washington said") is the state as a
+# whole: PLOVER (its gold records, NGEC's cases) gives it a country and no sector
+STATE_SECTOR = None
 FORMER_WORDS = {"former", "ex", "ex-"}
 MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "det", "nummod")
 DOMINANT_CITY = 100_000     # a modifier's reading this populous, ten times any other, is the one meant
@@ -35,6 +38,11 @@ DOMINANT_CITY = 100_000     # a modifier's reading this populous, ten times any 
 TITLE_WINDOW = 6
 TITLE_DEPS = {"compound", "amod", "nmod", "punct", "npadvmod", "poss", "case"}
 GENERIC_HEADS = {"group", "unit", "faction", "element", "movement", "organisation", "organization", "cell"}
+# agents a generic head takes from its modifier ("a paramilitary group", "a criminal organisation")
+ARMED_AGENT_SECTORS = {"PRM", "CRM", "REB", "UAF", "SPY"}
+LEADER_NOUNS = {"leader", "leadership"}
+RELIGION_WORDS = {"jewish", "muslim", "moslem", "christian", "catholic", "protestant", "buddhist", "hindu", "sikh",
+                  "islamic", "religious", "church", "orthodox", "evangelical", "clerical"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "agent", "ROOT"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_GROUP = {"it", "they", "them", "its", "their", "itself", "themselves"}
@@ -72,8 +80,9 @@ class ActorFinder:
         return self._of_country_word(tok, "Military Forces of {}", "MIL", "agent")
 
     def state_of(self, tok) -> Optional[Actor]:
-        """'Senegalese' in 'a Senegalese peace plan': the government of that country."""
-        return self._of_country_word(tok, "Government of {}", "GOV", "state")
+        """'Senegalese' in 'a Senegalese peace plan': that country as a whole, which in
+        PLOVER has a country and no sector (STATE_SECTOR)."""
+        return self._of_country_word(tok, "Government of {}", STATE_SECTOR, "state")
 
     def _of_country_word(self, tok, name: str, sector: str, kind: str) -> Optional[Actor]:
         if tok.pos_ not in ("ADJ", "PROPN") or not tok.text[:1].isupper():
@@ -92,12 +101,10 @@ class ActorFinder:
             if entry is not None:
                 mentions.append(self._named(entry, ent, text, pub_date))
                 covered.update(range(ent.start, ent.end))
-            elif ent.label_ in ("GPE", "ORG"):
-                code = self._state_named_by(ent, text)
-                if code and ent.root.dep_ in ARGUMENT_DEPS:
-                    mentions.append(Actor(name=f"Government of {country_name(self.gazetteer, code)}",
-                                          country=code, sector="GOV", acled_inter=1, kind="state",
-                                          evidence=_evidence(text, ent.start_char, ent.end_char)))
+            elif ent.label_ in ("GPE", "ORG") or self.lexicon.breakaway_parent(without_article(ent.text)):
+                named = self._state_named_by(ent, text) if ent.root.dep_ in ARGUMENT_DEPS else None
+                if named is not None:
+                    mentions.append(named)
                     covered.update(range(ent.start, ent.end))
             elif ent.label_ == "NORP" and ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS \
                     and not any(t.lower_ == "the" for t in ent.root.lefts):
@@ -163,25 +170,40 @@ class ActorFinder:
                      kind="person" if ent.label_ == "PERSON" else "group", lexicon_id=f"phoenix:{found.code}",
                      evidence=_evidence(text, ent.start_char, ent.end_char))
 
-    def _state_named_by(self, ent, text: str) -> Optional[str]:
-        """The country a GPE stands for as an actor: its name ("the United States"), or,
-        as the subject of a clause, its capital ("Washington demanded ..."). An ORG
-        counts only when it is a country's full name ("the Democratic People's Republic
-        of Korea")."""
+    def _state_named_by(self, ent, text: str) -> Optional[Actor]:
+        """The state a GPE stands for as an actor: its name ("the United States"), the
+        country as a whole, with no sector; as the subject or object of a clause, its
+        capital ("Washington demanded ..."), its government (PLOVER's GSR convention); a
+        breakaway region ("Abkhazia"), a pre-state (PRE) of the country it broke from.
+        An ORG counts only when it is a country's name ("the Democratic People's
+        Republic of Korea", "DRC")."""
         words = text[ent.start_char:ent.end_char]
+        evidence = _evidence(text, ent.start_char, ent.end_char)
+        parent = self.lexicon.breakaway_parent(without_article(words))
+        if parent is not None:
+            return Actor(name=without_article(words), country=parent, sector="PRE", acled_inter=None,
+                         kind="state", evidence=evidence)
+        sector = STATE_SECTOR
         if ent.label_ == "ORG":
             cands = self.gazetteer.lookup(fold(without_article(words))) if self.gazetteer is not None else []
-            return next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
-        code = self.country_of_word(words)
-        if code is None and self.gazetteer is not None and ent.root.dep_ == "nsubj":
-            code = self.gazetteer.capital_country(words)
-        return code
+            code = next((c.country3 for c in cands if c.feature_code == "PCLI"), None) or \
+                self.lexicon.country_code(without_article(words))
+        else:
+            code = self.country_of_word(words)
+            if code is None and self.gazetteer is not None and ent.root.dep_ in ("nsubj", "dobj", "ROOT"):
+                code, sector = self.gazetteer.capital_country(words), "GOV"
+        if code is None:
+            return None
+        return Actor(name=f"Government of {country_name(self.gazetteer, code)}", country=code, sector=sector,
+                     acled_inter=1, kind="state", evidence=evidence)
 
     def _named(self, entry: ActorEntry, ent, text: str, pub_date: date) -> Actor:
         backers = self.backers_of(ent.root, ent.start, text)
-        return Actor(name=entry.name, country=entry.country, sector=entry.sector_on(pub_date),
-                     acled_inter=entry.inter, kind=entry.kind, lexicon_id=entry.id,
-                     evidence=_evidence(text, ent.start_char, ent.end_char), backers=backers)
+        sector, country = entry.sector_on(pub_date), entry.country_on(pub_date)
+        # a dated role decides the actor type too: a leader out of office is no state force
+        inter = _inter_for(sector, country) if entry.roles else entry.inter
+        return Actor(name=entry.name, country=country, sector=sector, acled_inter=inter, kind=entry.kind,
+                     lexicon_id=entry.id, evidence=_evidence(text, ent.start_char, ent.end_char), backers=backers)
 
     def _agent(self, tok, text: str, main_country: Optional[str]) -> Optional[Actor]:
         mods = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
@@ -229,7 +251,15 @@ class ActorFinder:
     def _agent_entry(self, tok, mods, mod_lemmas: set[str]) -> Optional[AgentEntry]:
         lemma = tok.lemma_.lower()
         compounds = [m for m in mods if m.dep_ == "compound"]
+        if lemma in LEADER_NOUNS and mod_lemmas & RELIGION_WORDS:
+            # "Muslim leaders", "a Jewish community leader": religious figures
+            return self.lexicon.agent_for("religious leader")
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if before is not None and before in mods and tok.i > 1 and tok.doc[tok.i - 2] in mods:
+            # "state news agency": a three-word agent before its two-word tail
+            three = self.lexicon.agent_for(f"{tok.doc[tok.i - 2].lower_} {before.lower_} {lemma}")
+            if three:
+                return three
         for word in ([compounds[-1]] if compounds else []) + ([before] if before is not None and before in mods else []):
             # "police station" ... "central bank": a two-word agent
             two = self.lexicon.agent_for(f"{word.lemma_.lower()} {lemma}") or self.lexicon.agent_for(
@@ -249,9 +279,15 @@ class ActorFinder:
                 # "an armed group", "an unidentified group"
                 if mod_lemmas & ARMED_MODIFIERS:
                     return self.lexicon.agent_for("gunman")
+                # "a paramilitary organisation", "a criminal group": the modifier names the agent
+                by_modifier = next((e for m in mods if m.dep_ in ("amod", "compound")
+                                    for e in [self.lexicon.agent_for(m.lemma_.lower())]
+                                    if e is not None and e.sector in ARMED_AGENT_SECTORS), None)
+                if by_modifier is not None:
+                    return by_modifier
                 # "two farmer groups": groups of civilians
                 by_compound = self.lexicon.agent_for(compounds[-1].lemma_.lower()) if compounds else None
-                return by_compound if by_compound is not None and by_compound.id == "civilians" else None
+                return by_compound if by_compound is not None and by_compound.inter == 7 else None
         if lemma in ("member", "supporter", "element", "personnel", "loyalist") and compounds:
             # "gang members", "Boko Haram elements": the group noun names the agent
             entry = self.lexicon.agent_for(compounds[-1].lemma_.lower())
@@ -260,7 +296,7 @@ class ActorFinder:
         entry = self.lexicon.agent_for(lemma) or self.lexicon.agent_for(tok.text.lower())
         if entry is None:
             return None
-        if entry.id == "civilians" and mod_lemmas & ARMED_MODIFIERS:
+        if entry.inter == 7 and mod_lemmas & ARMED_MODIFIERS:
             # "armed men", "masked individuals", "unidentified people": an armed group
             return self.lexicon.agent_for("gunman")
         if entry.id in ("militia", "unidentified_armed_group") and (
@@ -346,7 +382,7 @@ class ActorFinder:
         evidence = _evidence(text, tok.idx, tok.idx + len(tok))
         code = self.country_of_word(tok.text)
         if code:
-            return Actor(name=country_name(self.gazetteer, code), country=code, sector="GOV", acled_inter=1,
+            return Actor(name=country_name(self.gazetteer, code), country=code, sector=STATE_SECTOR, acled_inter=1,
                          kind="state", evidence=evidence)
         entry = self.lexicon.actors.get(tok.ent_id_) if tok.ent_id_ else self.lexicon.by_alias(tok.text)
         if entry is not None:

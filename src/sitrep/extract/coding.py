@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
+from ..lexicon.actors import is_civilian
 from ..model import Actor, EventCoding
 from .modality import is_infinitive_clause
 from .roles import shared_object
@@ -115,7 +116,7 @@ def target_kind(target: Optional[Actor], tok) -> Optional[str]:
         # "forces thwarted a Houthi attack": whoever repelled it was armed and fought back
         return "armed"
     if target is not None:
-        if target.sector == "CVL" or target.acled_inter == 7:
+        if is_civilian(target) or target.acled_inter == 7:
             return "civilian"
         if target.sector in ARMED_SECTORS or target.acled_inter in (1, 2, 3, 4, 8):
             return "armed"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional, Sequence
 
+from ..lexicon.actors import is_civilian
 from ..model import Actor, Evidence
 from .actors import GENERIC_HEADS, PRONOUNS_GROUP, PRONOUNS_PERSON
 
@@ -49,7 +50,7 @@ class ActorIndex:
             window_start = self.doc[sent.start - 1].sent.start_char
         for actor in reversed(self.actors):
             if window_start <= actor.evidence.start < tok.idx and actor.kind in kinds \
-                    and actor.sector != "CVL" and self._is_subject(actor):
+                    and not is_civilian(actor) and self._is_subject(actor):
                 return actor
         return self.before(tok.idx, kinds)
 
@@ -72,7 +73,7 @@ class ActorIndex:
                 continue
             if same_head and not actor.evidence.text.lower().split()[-1].startswith(same_head[:5]):
                 continue
-            if actor.sector == "CVL" and same_head is None:
+            if is_civilian(actor) and same_head is None:
                 continue
             return actor
         return None

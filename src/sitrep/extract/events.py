@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import replace
 from typing import Optional, Sequence
 
+from ..lexicon.actors import is_civilian
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
 from .actors import ActorFinder, country_name, with_inter_for_location
@@ -153,7 +154,9 @@ class EventExtractor:
             # lynches is a rioter (ACLED's "Rioters (country)")
             crowd = self._crowd(tok, text, coding, loc_country or main_country)
             if arg.source is not None:
-                crowd = replace(crowd, evidence=arg.source.evidence)
+                # the crowd keeps what PLOVER says its people are ("farmers": AGR)
+                crowd = replace(crowd, evidence=arg.source.evidence,
+                                sector=arg.source.sector if is_civilian(arg.source) else crowd.sector)
             arg = replace(arg, source=crowd)
         target = arg.target
         confidence = 0.5
@@ -381,7 +384,7 @@ def _paragraph_from(text: str, start: int) -> str:
 
 
 def _is_crowd(actor: Optional[Actor]) -> bool:
-    return actor is not None and actor.sector == "CVL" and actor.kind == "agent"
+    return is_civilian(actor) and actor.kind == "agent"
 
 
 def _is_plural_crowd(actor: Optional[Actor], doc) -> bool:

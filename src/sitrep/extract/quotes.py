@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import Optional
 
-from ..lexicon.actors import ActorLexicon
+from ..lexicon.actors import ActorLexicon, is_civilian
 from ..model import Quote
 from .actors import affiliation_of
 from .coref import ActorIndex
@@ -101,7 +101,7 @@ class QuoteFinder:
             return Quote(quote=inner, start=start, end=end, speaker=speaker_text, speaker_text=speaker_text,
                          anonymous=True, affiliation=affiliation)
         named = actor.lexicon_id is not None or actor.kind == "state"
-        if actor.kind == "agent" and actor.sector == "CVL":
+        if actor.kind == "agent" and is_civilian(actor):
             actor = replace(actor, name=tok.lemma_.capitalize())
         if affiliation is None and "(" in actor.name:
             affiliation = actor.name[actor.name.index("(") + 1: actor.name.rindex(")")]

@@ -67,7 +67,7 @@ class RelationFinder:
                     yield member
 
     def _government(self, actor: Actor) -> str:
-        if actor.sector == "GOV" and actor.country:
+        if (actor.sector == "GOV" or actor.kind == "state") and actor.country:
             return f"Government of {self.country_name(actor.country)}"
         return actor.name
 

@@ -28,6 +28,8 @@ RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "c
 PLACE_PRONOUNS = {"it", "there"}
 
 
+# entity labels whose inner words are a name's parts (an EVENT's are not: "the Battle of Mosul")
+NAME_LABELS = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 SPEECH_VERBS = {"say", "declare", "reiterate", "insist", "stress", "conclude", "tell", "state", "add", "remind",
                 "announce", "argue"}
 
@@ -75,6 +77,11 @@ class TriggerFinder:
                 continue
             # "in March", "on Strike Day": words inside a date are not events
             if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in ("march", "may")):
+                continue
+            # "Kerman Coal Mine Company", "the Bomb Disposal Unit": a capitalised word inside
+            # an organisation's or a facility's name is part of the name, not an event
+            if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I" and tok.text[:1].isupper() \
+                    and tok.pos_ in ("NOUN", "PROPN"):
                 continue
             found = self._match(tok, is_place)
             if found is None:

@@ -29,6 +29,16 @@ def load_yaml(name: str):
         raise ResourceError(f"invalid YAML in {name}: {exc}") from exc
 
 
+# PLOVER's sectors of people and bodies that ACLED counts as civilians (inter 7):
+# protesters and rioters (CVL) and civilians named by what they do
+CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "LAB", "BUS", "EDU", "MED", "JRN", "REF", "REL", "NGO"})
+
+
+def is_civilian(actor) -> bool:
+    """Is an actor (a :class:`sitrep.model.Actor`) civilians of some kind?"""
+    return actor is not None and actor.sector in CIVILIAN_SECTORS
+
+
 def surface_key(text: str) -> str:
     """Case-folded key for alias matching: 'U.S.-led alliance' -> 'u.s.-led alliance'."""
     return " ".join(text.replace("\u2019", "'").lower().split())
@@ -37,10 +47,14 @@ def surface_key(text: str) -> str:
 @dataclass(frozen=True)
 class RoleSpan:
     """A role held over dates, open at either end: a PLOVER sector in the curated
-    lexicon, a CAMEO actor code in the Phoenix dictionaries."""
+    lexicon, a CAMEO actor code in the Phoenix dictionaries. An office abroad or in an
+    international organisation carries its own country and bloc (``abroad``)."""
     code: str
     since: Optional[date] = None
     until: Optional[date] = None
+    abroad: bool = False
+    country: Optional[str] = None
+    bloc: Optional[str] = None
 
     @property
     def dated(self) -> bool:
@@ -66,14 +80,32 @@ class ActorEntry:
     # country: UNO (the UN and its agencies), EUR (the EU's bodies), IGO (the others)
     bloc: Optional[str] = None
 
+    # the sector outside every dated role; a person without one is then an elite (ELI),
+    # PLOVER's code for former officials
+    former: Optional[str] = None
+
+    def role_on(self, when: date) -> Optional[RoleSpan]:
+        return next((role for role in self.roles if role.held_on(when)), None)
+
     def sector_on(self, when: date) -> Optional[str]:
         """The sector in force on a date: a leader is GOV only while in office."""
         if not self.roles:
             return self.sector
-        for role in self.roles:
-            if role.held_on(when):
-                return role.code
-        return "OPP" if self.sector == "GOV" else self.sector
+        role = self.role_on(when)
+        if role is not None:
+            return role.code
+        if self.former is not None:
+            return self.former
+        return "ELI" if self.kind == "person" else self.sector
+
+    def country_on(self, when: date) -> Optional[str]:
+        """The country on a date: an international office has its own (or none)."""
+        role = self.role_on(when) if self.roles else None
+        return role.country if role is not None and role.abroad else self.country
+
+    def bloc_on(self, when: date) -> Optional[str]:
+        role = self.role_on(when) if self.roles else None
+        return role.bloc if role is not None and role.abroad else self.bloc
 
 
 @dataclass(frozen=True)
@@ -87,7 +119,7 @@ class AgentEntry:
     requires_state_modifier: tuple[str, ...] = ()
 
 
-def _as_date(value) -> Optional[date]:
+def as_date(value) -> Optional[date]:
     if value is None or isinstance(value, date):
         return value
     return date.fromisoformat(str(value))
@@ -98,7 +130,7 @@ class ActorLexicon:
 
     def __init__(self, actors: list[ActorEntry], agents: list[AgentEntry],
                  country_aliases: dict[str, str], demonyms: dict[str, str],
-                 titles: Optional[dict[str, str]] = None):
+                 titles: Optional[dict[str, str]] = None, breakaway: Optional[dict[str, str]] = None):
         self.actors = {a.id: a for a in actors}
         self.agents = agents
         self._by_alias: dict[str, str] = {}
@@ -110,9 +142,13 @@ class ActorLexicon:
             for noun in agent.nouns:
                 self._agent_by_noun.setdefault(noun.lower(), agent)
         self.country_aliases = {surface_key(k): v for k, v in country_aliases.items()}
+        # acronyms ("CAR", "US", "UAE") name a country only in capitals: "car", "us"
+        self.capital_only = {surface_key(k) for k in [*country_aliases, *demonyms] if k.isupper()}
         self.demonyms = {surface_key(k): v for k, v in demonyms.items()}
         # title word(s) -> PLOVER sector ("senator" -> LEG), from titles.yaml
         self.titles = {surface_key(k): v for k, v in (titles or {}).items()}
+        # breakaway regions and partly recognised states -> the country they broke from
+        self.breakaway = {surface_key(k): v for k, v in (breakaway or {}).items()}
         # the case-sensitive aliases ("IS", "CIA") as one pattern, so that finding them in
         # an article is one scan, not one per alias; longest first, whole words only
         self.entry_by_exact = {alias: entry for entry in actors for alias in entry.exact}
@@ -128,7 +164,7 @@ class ActorLexicon:
                 id=r["id"], name=r["name"], aliases=tuple(r.get("aliases") or ()),
                 exact=tuple(r.get("exact") or ()), country=r.get("country"), sector=r.get("sector"),
                 inter=r.get("inter"), kind=r.get("kind", "group"), cameo=r.get("cameo"), bloc=r.get("bloc"),
-                roles=tuple(RoleSpan(x["sector"], _as_date(x.get("since")), _as_date(x.get("until")))
+                roles=tuple(RoleSpan(x["sector"], as_date(x.get("since")), as_date(x.get("until")))
                             for x in r.get("roles") or ()),
             )
             for r in raw_actors
@@ -139,9 +175,13 @@ class ActorLexicon:
                        requires_state_modifier=tuple(r.get("requires_state_modifier") or ()))
             for r in load_yaml("agents.yaml") or []
         ]
+        from .leaders import leader_entries     # leaders.py builds on this module's types
+
+        actors += leader_entries(load_yaml("leaders.yaml") or [])
         countries = load_yaml("countries.yaml") or {}
         titles = {title: sector for sector, words in (load_yaml("titles.yaml") or {}).items() for title in words}
-        return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {}, titles)
+        return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {}, titles,
+                   countries.get("breakaway") or {})
 
     def by_alias(self, text: str) -> Optional[ActorEntry]:
         actor_id = self._by_alias.get(surface_key(text))
@@ -151,12 +191,17 @@ class ActorLexicon:
         entry = self.actors.get(actor_id)
         return entry.country if entry is not None else None
 
+    def breakaway_parent(self, text: str) -> Optional[str]:
+        return self.breakaway.get(surface_key(text))
+
     def agent_for(self, lemma: str) -> Optional[AgentEntry]:
         return self._agent_by_noun.get(lemma.lower())
 
     def country_code(self, text: str) -> Optional[str]:
         """ISO3 for a country word or demonym from the curated short forms."""
         key = surface_key(text).removesuffix("'s")
+        if key in self.capital_only and not text.strip().removesuffix("'s").isupper():
+            return None
         return self.country_aliases.get(key) or self.demonyms.get(key)
 
     def ruler_patterns(self) -> list[dict]:
