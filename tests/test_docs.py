@@ -65,3 +65,10 @@ def test_readme_names_every_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     named = {name for group in re.findall(r"sitrep ([a-z|]+)", readme) for name in group.split("|")}
     assert set(COMMANDS) <= named, set(COMMANDS) - named
+
+
+def test_readme_names_every_evaluation():
+    from sitrep.cli import EVAL_TASKS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert {task for task in EVAL_TASKS if f"sitrep eval {task}" not in readme} == set()

@@ -10,7 +10,8 @@
     sitrep actors|relations|places|timeline            aggregates over the store
     sitrep serve [--db F] [--port 8765]                API + dashboard on 127.0.0.1
     sitrep setup                                       build the gazetteer cache
-    sitrep eval acled|time|places|dedup|plover|actors|petrarch|muc   accuracy on ../shared/evaldata
+    sitrep eval acled|time|places|location|dedup|plover|actors|petrarch|muc
+                                                       accuracy on ../shared/evaldata
 
 Misuse gets one line on stderr and exit status 2.
 """
@@ -32,7 +33,7 @@ from .store.queries import SORTS
 
 DB_HELP = f"the store: an SQLite file (default {DEFAULT_DB}) or a postgresql://user@host/db URL"
 
-EVAL_TASKS = ("acled", "time", "places", "dedup", "plover", "actors", "petrarch", "muc")
+EVAL_TASKS = ("acled", "time", "places", "location", "dedup", "plover", "actors", "petrarch", "muc")
 EVAL_DATASETS = {"places": ("gwn", "lgl", "geovirus"), "petrarch": ("gsr", "unit"), "muc": ("dev", "train")}
 EXPORT_FORMATS = ("jsonl", "csv", "geojson", "parquet", "acled", "gdelt", "plover")
 
@@ -387,6 +388,13 @@ def cmd_eval(args) -> int:
         reports = [evaluate_places(resources, name, limit=args.limit)
                    for name in (args.dataset or EVAL_DATASETS["places"])]
         return _print_report(args, reports, format_places_report)
+    if args.task == "location":
+        from .evaluation.event_location import (EVENT_LOCATION_FILE, evaluate_event_locations,
+                                                format_event_location_report)
+
+        path = _eval_input(args, EVENT_LOCATION_FILE, "event-location sentences")
+        return _print_report(args, evaluate_event_locations(_coder().resources, path, limit=args.limit),
+                             format_event_location_report)
     if args.task == "dedup":
         from .evaluation.dedup import DEDUP_CORPUS, evaluate_dedup, format_dedup_report
 

@@ -78,15 +78,17 @@ class PlaceLookup:
     def _in_subtree(self, tok) -> list[Place]:
         found: list[Place] = []
         for child in tok.children:
-            if child.dep_ in ("dobj", "nsubjpass", "npadvmod") or (child.dep_ == "prep" and child.lower_ in LOCATION_PREPS):
-                found.extend(self._places_in(child.subtree))
+            # "shot by police in Bouake": the parser may hang the place on the passive's agent
+            if child.dep_ in ("dobj", "nsubjpass", "npadvmod", "agent") or (
+                    child.dep_ == "prep" and child.lower_ in LOCATION_PREPS):
+                found.extend(self._places_in(_phrase(child)))
         return found
 
     def _attached(self, node) -> list[Place]:
         found: list[Place] = []
         for child in node.children:
             if child.dep_ == "prep" and child.lower_ in LOCATION_PREPS:
-                found.extend(self._places_in(child.subtree))
+                found.extend(self._places_in(_phrase(child)))
         return found
 
     def _places_in(self, tokens) -> list[Place]:
@@ -97,6 +99,27 @@ class PlaceLookup:
                 seen.add(id(p))
                 out.append(p)
         return out
+
+
+# inside an argument, a clause of its own tells of something else ("killed in an attack,
+# which was followed by another blast in Colombo"), and "from"/"for" tell whose or where
+# from ("a cab driver from Abidjan was shot"), not where the event was; appositions and
+# participles stay ("at Ad Dahfash village (Ad Durayhimi, Al Hudaydah)", "positions
+# located at Munjuglu, Tovuz")
+_OTHER_CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis"}
+_NOT_WHERE_PREPS = {"from", "for"}
+
+
+def _phrase(top):
+    """The tokens of an argument's phrase, without the clauses nested in it."""
+    stack = [top]
+    while stack:
+        tok = stack.pop()
+        yield tok
+        for child in tok.children:
+            if child.dep_ in _OTHER_CLAUSE_DEPS or (child.dep_ == "prep" and child.lower_ in _NOT_WHERE_PREPS):
+                continue
+            stack.append(child)
 
 
 def _place_reference_tokens(tok):
