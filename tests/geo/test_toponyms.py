@@ -171,3 +171,17 @@ def test_police_is_no_town_and_a_person_is_no_part_of_a_name_run(resources, pars
 def test_a_nigerian_lga_is_the_district(resources, parse):
     places, _ = _places(resources, parse, "They fled Umemger village of Guma LGA in Benue State.")
     assert places["Guma"].feature_code == "ADM2" and places["Guma"].country == "NGA"
+
+
+def test_a_surname_said_alone_is_the_person_not_a_town(resources):
+    from sitrep.coder import toponym_resolver
+
+    text = ("The driver Ashley Sutton will defend his title. Sutton won in Kent last year. "
+            "The race moves to Sutton next month.")
+    doc = next(iter(resources.nlp.pipe([text])))
+    places, _ = toponym_resolver(resources).resolve(doc, text)
+    found = [(p.evidence.start, p.evidence.text) for p in places]
+    assert (text.index("Sutton won"), "Sutton") not in found
+    assert (text.index("Kent"), "Kent") in found
+    # a locative cue still makes it a place: "to Sutton"
+    assert (text.index("Sutton next"), "Sutton") in found

@@ -120,6 +120,22 @@ def _site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:
     return text[first.idx: doc[j].idx + len(doc[j])], j + 1
 
 
+def _surnames(doc) -> frozenset[str]:
+    """The last names of the people the text names in full ("Ashley Sutton"): said
+    alone later ("Sutton would storm to the title"), they are that person, not a town."""
+    return frozenset(fold(ent[-1].text) for ent in doc.ents
+                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].pos_ == "PROPN")
+
+
+def _is_a_surname(doc, start: int, end: int, surnames: frozenset[str]) -> bool:
+    """Is tokens[start:end] one word that is a surname of the text, with nothing saying
+    it is a place ("in Sutton", "the town of Sutton")?"""
+    if end - start != 1 or fold(doc[start].text) not in surnames:
+        return False
+    prev = doc[start - 1] if start > 0 else None
+    return not _locative_cue(prev, doc[start - 2] if start > 1 else None)
+
+
 def _locative_cue(prev, before_prev) -> bool:
     """'in X', 'near X', 'the town of X': the syntax says X is a place."""
     if prev is None:
@@ -164,6 +180,7 @@ class ToponymFinder:
         self.country_word = country_word or (lambda text: None)
 
     def find_spans(self, doc, text: str) -> list[ToponymSpan]:
+        surnames = _surnames(doc)
         spans, taken = self._hyphenated_names(doc, text)
         datelines, dateline_tokens = self._datelines(doc, text)
         spans += datelines
@@ -179,6 +196,8 @@ class ToponymFinder:
             if len(ent) > 1 and ent[-1].text in POSSESSIVES:
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)     # "the United Kingdom's"
             if ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS:
+                continue
+            if ent.label_ not in PLACE_LABELS and _is_a_surname(doc, ent.start, ent.end, surnames):
                 continue
             country = self._country_span(ent, text)
             if country is None:
@@ -219,7 +238,8 @@ class ToponymFinder:
                         or (doc[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
                             and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
                     j += 1
-                spans.extend(self._spans_in_run(doc, text, i, j))
+                if not _is_a_surname(doc, i, j, surnames):
+                    spans.extend(self._spans_in_run(doc, text, i, j))
                 i = max(j, i + 1)
             else:
                 i += 1
