@@ -13,7 +13,18 @@ from sitrep.extract.counts import fatalities_in
     ("No fatalities nor injuries were reported.", 0),
     ("A man was found dead on a road.", 1),
     ("Two people were injured in the blast.", None),
-    ("Dozens of people were killed.", None),
 ])
 def test_fatalities(text, expected):
     assert fatalities_in(text) == expected
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Gunmen killed several villagers.", 10),                  # ACLED codes "several" as 10
+    ("Dozens of people were killed in the attack.", 12),
+    ("An unknown number of militants were killed.", 10),
+    ("Fighters killed 3 soldiers and several civilians.", 3),   # a stated number comes first
+    ("Hundreds of protesters gathered.", None),                 # a crowd, not the dead
+    ("Many people were injured.", None),
+])
+def test_vague_amounts_count_as_acled_codes_them(text, dead):
+    assert fatalities_in(text) == dead

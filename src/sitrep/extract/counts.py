@@ -3,13 +3,17 @@
 "killing 12", "at least twelve people were killed", "left 3 dead", "5 fatalities",
 "death toll rose to 40", "shot dead a guard" (1), "3 policemen, 2 militiamen and 1
 soldier were killed" (6), "no casualties" (0). Words count as numbers up to fifty
-and "a dozen"; vague amounts ("dozens") are not counts. Dates are blanked first so
-that "On 8 May 2020, 8 militants were killed" counts 8, not 2020.
+and "a dozen". A vague amount ("dozens were killed", "killing several") counts as
+ACLED codes it (``data/vague_counts.yaml``), only where no number is stated. Dates
+are blanked first so that "On 8 May 2020, 8 militants were killed" counts 8, not 2020.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
+
+from ..lexicon.actors import load_yaml
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -50,6 +54,25 @@ _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:\d{{4}})?|\b
 _LEADING_NUM = re.compile(rf"(?:^|,\s*(?:and\s+)?|\s+and\s+)\b{_NUM}\s", re.I)
 
 
+@lru_cache(maxsize=1)
+def _vague_counts() -> tuple[dict[str, int], tuple[re.Pattern, ...]]:
+    """ACLED's counts for vague amounts, and the patterns that find them (loaded once)."""
+    counts = {k.lower(): int(v) for k, v in (load_yaml("vague_counts.yaml") or {}).items()}
+    amount = "(" + "|".join(sorted(map(re.escape, counts), key=len, reverse=True)) + ")"
+    patterns = tuple(re.compile(p, re.I) for p in (
+        rf"\b(?:killing|killed|kills|kill|executing|executed|massacring)\s+{amount}\b",
+        rf"\b{amount}\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|have been|had been|are|been)?\s*(?:reportedly\s+)?{_DEATH}\b",
+        rf"\b{amount}\s+(?:fatalities|deaths|dead|bodies)\b",
+    ))
+    return counts, patterns
+
+
+def _vague_fatalities(text: str) -> Optional[int]:
+    counts, patterns = _vague_counts()
+    found = [counts[m.group(1).lower()] for pattern in patterns for m in pattern.finditer(text)]
+    return max(found) if found else None
+
+
 def to_int(token: str) -> Optional[int]:
     token = token.lower().replace(",", "")
     if token.isdigit():
@@ -77,6 +100,9 @@ def fatalities_in(text: str) -> Optional[int]:
                 best = value if best is None else max(best, value)
     if best is not None:
         return best
+    vague = _vague_fatalities(text)
+    if vague is not None:
+        return vague
     if _SINGLE.search(text):
         return 1
     if _NONE.search(text):
