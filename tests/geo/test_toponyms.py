@@ -185,3 +185,22 @@ def test_a_surname_said_alone_is_the_person_not_a_town(resources):
     assert (text.index("Kent"), "Kent") in found
     # a locative cue still makes it a place: "to Sutton"
     assert (text.index("Sutton next"), "Sutton") in found
+
+
+def _place_texts(resources, text):
+    from sitrep.coder import toponym_resolver
+
+    doc = next(iter(resources.nlp.pipe([text])))
+    places, main = toponym_resolver(resources).resolve(doc, text)
+    return [p.evidence.text for p in places], main
+
+
+def test_a_bare_direction_or_state_word_is_no_place(resources):
+    found, _ = _place_texts(resources, "The Western Trust and the Republic opened a clinic in Derry.")
+    assert "Western" not in found and "Republic" not in found and "Derry" in found
+
+
+def test_names_in_parentheses_after_a_place_are_its_divisions(resources):
+    found, main = _place_texts(resources, "Villagers demonstrated in Thor village, Thies subdivision "
+                                          "(Keur Moussa, Thies) against the decision.")
+    assert main == "SEN" and found.count("Thies") == 2

@@ -44,6 +44,11 @@ GENERIC_PLACE_WORDS = PLACE_NOUNS | set(PLACE_SUFFIXES) | FACILITY_NOUNS | {
     "mine", "zone", "union", "sector", "border", "coast", "coast region", "township", "ward", "commune",
     "port", "capital", "center", "centre", "downtown", "island", "valley", "mountain", "hill", "lake", "river",
     "police"}
+# a bare direction or a word of a state's name is no place ("the Western Trust", "the
+# Republic"), though "Western Province" and "Northern Region" are
+COMPASS_WORDS = {"central", "western", "eastern", "northern", "southern", "northwest", "northeast", "southwest",
+                 "southeast", "north", "south", "east", "west", "republic", "federation", "kingdom", "national",
+                 "federal", "united"}
 # the last words of facilities and streets the gazetteer cannot know ("Barclays Center",
 # "Royal Street"): placed in the town the article puts them in
 SITE_WORDS = {"street", "road", "avenue", "boulevard", "square", "center", "centre", "stadium", "arena",
@@ -120,6 +125,25 @@ def _site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:
     return text[first.idx: doc[j].idx + len(doc[j])], j + 1
 
 
+def _after_a_place(prev, before_prev) -> bool:
+    """'Thor village, Thies', 'Aleppo, Idlib': a name after a place and a comma is the
+    division holding it, or the next place of a list."""
+    return (prev is not None and prev.text == "," and before_prev is not None
+            and (before_prev.lower_ in PLACE_NOUNS or (before_prev.pos_ == "PROPN" and before_prev.ent_type_ in
+                                                       ("GPE", "LOC", "FAC"))))
+
+
+def _in_place_parentheses(doc, first_i: int) -> bool:
+    """'in Buurane village (Jowhar, Middle Shabelle)': the names in parentheses after a
+    place name are the divisions holding it, as reports and ACLED's notes write them."""
+    j = first_i - 1
+    while j >= 0 and first_i - j <= 6 and doc[j].text != "(":
+        if doc[j].text in (")", ".", ";"):
+            return False
+        j -= 1
+    return j >= 1 and doc[j].text == "(" and doc[j - 1].pos_ in ("PROPN", "NOUN")
+
+
 def _surnames(doc) -> frozenset[str]:
     """The last names of the people the text names in full ("Ashley Sutton"): said
     alone later ("Sutton would storm to the title"), they are that person, not a town."""
@@ -162,6 +186,9 @@ class ToponymSpan:
     country: Optional[str] = None     # ISO3 when the words name a country ("U.S.", "Britain")
     adjectival: bool = False          # a demonym ("Russian")
     pinned: Optional[int] = None      # GeoNames id an abbreviation stands for ("W.Va.")
+    # the text says it is a place (a place label, "in X", "the town of X", "X, Texas"),
+    # not only that a name of the gazetteer was read: weaker evidence of the story's country
+    cued: bool = True
 
 
 def pinned_span(start: int, end: int, geonameid: int, hint: Optional[str] = None,
@@ -401,11 +428,13 @@ class ToponymFinder:
             end = following.i + 1
         name = text[name_start:name_end]
         key = fold(name)
-        if len(key) < 3 or key in GENERIC_PLACE_WORDS or not self.gazetteer.has_key(key):
+        if len(key) < 3 or key in GENERIC_PLACE_WORDS or (hint is None and key in COMPASS_WORDS) \
+                or not self.gazetteer.has_key(key):
             return None
         before_prev = doc[toks[0].i - 2] if toks[0].i > 1 else None
         if not strong and (_locative_cue(prev, before_prev) or division_follows(self.gazetteer, doc, toks[-1].i)
-                           or (following is not None and following.lower_ in LOCAL_OFFICE_WORDS)):
+                           or (following is not None and following.lower_ in LOCAL_OFFICE_WORDS)
+                           or _in_place_parentheses(doc, toks[0].i) or _after_a_place(prev, before_prev)):
             strong = True
         if not strong:
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:
@@ -421,7 +450,8 @@ class ToponymFinder:
         span_end = name_end
         if site:
             span_end = toks[0].doc[end - 1].idx + len(toks[0].doc[end - 1])
-        return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end)
+        return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end,
+                           cued=strong or hint is not None)
 
     def _named_with_direction(self, text: str, toks) -> bool:
         """Does the gazetteer know the name with its direction word, as a division, a

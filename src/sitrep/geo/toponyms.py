@@ -74,7 +74,8 @@ class ToponymResolver:
         for span in spans:
             if span.adjectival:
                 continue        # demonyms count once, below, as weaker evidence than a place named
-            counts.update(_own_evidence(candidates[span.key]))
+            if span.cued:       # a name read without a cue may be a person's ("Bailey") or a firm's
+                counts.update(_own_evidence(candidates[span.key]))
         for ent in doc.ents:
             # demonyms, and national actors the lexicon knows ("Houthis" fight in Yemen),
             # are weaker evidence than a place named
