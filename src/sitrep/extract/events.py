@@ -15,6 +15,7 @@ from ..lexicon.actors import is_civilian
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
 from .actors import ActorFinder, country_name, with_inter_for_location
+from .claims import claimed_perpetrator
 from .coref import ActorIndex
 from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
                      refine_protest, target_kind, vowed)
@@ -70,17 +71,24 @@ class EventExtractor:
                 if event is not None:
                     events.append(event)
         merged = _counts_told_later(merge_mentions(events), text)
-        return _unique_ids(self._with_implied_perpetrators(merged, main_country), doc_id)
+        return _unique_ids(self._with_implied_perpetrators(merged, main_country, doc, index, text), doc_id)
 
-    def _with_implied_perpetrators(self, events: list[Event], main_country: Optional[str]) -> list[Event]:
-        """ACLED's convention: violence whose doer the report does not name was done by an
-        unidentified armed group of the country it happened in. The implied actor is
-        marked ``kind="implied"`` and its evidence is the trigger, the words that imply it."""
+    def _with_implied_perpetrators(self, events: list[Event], main_country: Optional[str], doc,
+                                   index: ActorIndex, text: str) -> list[Event]:
+        """Violence whose clause names no doer: the doer its paragraph says claimed or
+        planted it (``claims.py``); else, ACLED's convention, an unidentified armed group
+        of the country it happened in. The implied actor is marked ``kind="implied"`` and
+        its evidence is the trigger, the words that imply it."""
         entry = next(a for a in self.actor_finder.lexicon.agents if a.id == "unidentified_armed_group")
         out = []
         for event in events:
             if (event.coding.acled_event_type in IMPLIED_PERPETRATOR_TYPES and event.status in ("occurred", "ongoing")
                     and not any(r.role == "source" for r in event.actors)):
+                start, end = paragraph_bounds(text, event.sentence.start)
+                claimant = claimed_perpetrator(doc, index, start, end)
+                if claimant is not None and all(r.actor.name != claimant.name for r in event.actors):
+                    out.append(replace(event, actors=(ActorRole("source", claimant),) + event.actors))
+                    continue
                 country = event.location.country if event.location else main_country
                 doer = Actor(name=entry.name.format(country=country_name(self.actor_finder.gazetteer, country)),
                              country=country, sector=entry.sector, acled_inter=entry.inter, kind="implied",

@@ -95,6 +95,10 @@ class RoleFinder:
             source = self.actor(subj)
             if source is None and subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
                 source = self.noun_roles(subj).source
+        elif any(c.dep_ == "auxpass" for c in tok.children):
+            # "forces suffered casualties after being hit by an IED": the subject a passive
+            # inherits is the one it happened to
+            target = self._inherited_subject(tok)
         else:
             source = self._inherited_subject(tok)
         agent = _child(tok, "agent")
