@@ -179,3 +179,22 @@ def test_a_country_acronym_is_one_only_in_capitals(resources):
     finder = resources.actor_finder()
     assert finder.country_of_word("CAR") == "CAF" and finder.country_of_word("car") is None
     assert finder.country_of_word("US") == "USA" and finder.country_of_word("us") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tiv militias attacked two villages in Donga, Taraba.", "Tiv Ethnic Militia (Nigeria)"),
+    ("Fulani herdsmen killed 12 villagers in Agatu, Benue.", "Fulani Ethnic Militia (Nigeria)"),
+    ("Armed pastoralists attacked two farmers in Goz Beina, North Darfur.", "Communal Militia (Sudan)"),
+    ("Militias from Umumubu and Omor clashed in Ayamelum, Anambra.", "Communal Militia (Nigeria)"),
+    ("Clan-based clashes erupted near Galkayo, Mudug.", "Communal Militia (Somalia)"),
+])
+def test_armed_men_of_a_community_are_an_identity_militia(code_text, text, name):
+    out = code_text(text, pub="2020-05-10")
+    sources = [a for e in out["events"] for a in e["actors"] if a["role"] == "source"]
+    assert any(a["name"] == name and a["acled_inter"] == 4 for a in sources), sources
+
+
+def test_a_community_named_as_victims_stays_civilian(code_text):
+    out = code_text("Gunmen killed three Fulani villagers in Zamfara.", pub="2020-05-10")
+    targets = [a for e in out["events"] for a in e["actors"] if a["role"] == "target"]
+    assert targets and all(a["acled_inter"] == 7 for a in targets)

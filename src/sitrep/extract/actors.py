@@ -217,6 +217,13 @@ class ActorFinder:
         entry = self._agent_entry(tok, mods, mod_lemmas)
         if entry is None:
             return None
+        group = self._identity_group_of(mods)
+        if group is not None and (entry.sector in ("PRM", "UAF", "CRM", "AGR") or entry.inter == 4):
+            # "Tiv militias", "Fulani herdsmen", "armed Afar men": ACLED's ethnic militias
+            # (ethnic rebels, "Rakhine rebels", stay rebels)
+            entry = self.lexicon.agent_for("tribesman")
+        else:
+            group = None
         country = None
         # the modifiers, then anything else the noun phrase holds before the agent word
         # ("Somalia" under "state" in "Somalia state news agency")
@@ -230,6 +237,8 @@ class ActorFinder:
                 break
         if country is None:
             country = self._country_from_possessor(tok) or self._country_from_of(tok)
+        if country is None and group is not None:
+            country = group[1]      # "Tiv militias" are Nigerian wherever the story's country is
         if country is None and _says_foreign(tok):
             country = None      # "a non-Syrian": not the article's country, and unknown
         else:
@@ -238,6 +247,8 @@ class ActorFinder:
         start = min([tok.idx] + [m.left_edge.idx for m in mods if m.dep_ != "det"])
         evidence = _evidence(text, start, tok.idx + len(tok))
         name = entry.name.format(country=country_name(self.gazetteer, country))
+        if group is not None:
+            name = f"{group[0]} Ethnic Militia ({country_name(self.gazetteer, country)})"
         sector, inter = entry.sector, entry.inter
         if mod_lemmas & FORMER_WORDS and sector in STATE_SECTORS:
             # "a former minister" holds no office: an elite, in PLOVER's terms
@@ -297,11 +308,14 @@ class ActorFinder:
         if entry is None:
             return None
         if entry.inter == 7 and mod_lemmas & ARMED_MODIFIERS:
-            # "armed men", "masked individuals", "unidentified people": an armed group
-            return self.lexicon.agent_for("gunman")
+            # "armed men", "masked individuals", "unidentified people": an armed group;
+            # armed herders are a communal militia (ACLED)
+            return self.lexicon.agent_for("tribesman" if entry.sector == "AGR" else "gunman")
         if entry.id in ("militia", "unidentified_armed_group") and (
-                mod_lemmas & IDENTITY_WORDS or _from_a_community(tok)):
-            # "clan militias", "militiamen from the Ayr sub-clan": ACLED's identity militias
+                mod_lemmas & IDENTITY_WORDS or _from_a_community(tok)
+                or (entry.id == "militia" and ("local" in mod_lemmas or self._from_a_village(tok)))):
+            # "clan militias", "militiamen from the Ayr sub-clan", "local militiamen",
+            # "militias from Umumubu and Omor": ACLED's identity (communal) militias
             return self.lexicon.agent_for("tribesman")
         if lemma in entry.requires_state_modifier or tok.text.lower() in entry.requires_state_modifier:
             has_state = bool(mod_lemmas & STATE_MODIFIERS) or any(
@@ -309,6 +323,23 @@ class ActorFinder:
             if not has_state and self._country_from_possessor(tok) is None and self._country_from_of(tok) is None:
                 return None
         return entry
+
+    def _from_a_village(self, tok) -> bool:
+        """'militias from Umumubu and Omor': from places that are not countries."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if obj.pos_ == "PROPN" and self.country_of_word(obj.text) is None and not obj.ent_id_:
+                    return True
+        return False
+
+    def _identity_group_of(self, mods) -> Optional[tuple[str, Optional[str]]]:
+        """The ethnic group or clan a noun phrase's modifiers name ("Tiv", "Habar Gidir")."""
+        words = [m for m in mods if m.dep_ in ("amod", "compound", "nmod") and m.text[:1].isupper()]
+        for a, b in zip(words, words[1:]):
+            found = self.lexicon.identity_group(f"{a.text} {b.text}")
+            if found:
+                return found
+        return next((found for m in words for found in [self.lexicon.identity_group(m.text)] if found), None)
 
     def _country_of_place_word(self, tok) -> Optional[str]:
         """'Rakhine rebels', 'Kabul police', 'Madras High Court': a place name as modifier,

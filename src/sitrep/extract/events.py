@@ -14,7 +14,7 @@ from typing import Optional, Sequence
 from ..lexicon.actors import is_civilian
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
-from .actors import ActorFinder, country_name, with_inter_for_location
+from .actors import IDENTITY_WORDS, ActorFinder, country_name, with_inter_for_location
 from .claims import claimed_perpetrator
 from .coref import ActorIndex
 from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
@@ -80,6 +80,7 @@ class EventExtractor:
         of the country it happened in. The implied actor is marked ``kind="implied"`` and
         its evidence is the trigger, the words that imply it."""
         entry = next(a for a in self.actor_finder.lexicon.agents if a.id == "unidentified_armed_group")
+        communal = next(a for a in self.actor_finder.lexicon.agents if a.id == "identity_militia")
         out = []
         for event in events:
             if (event.coding.acled_event_type in IMPLIED_PERPETRATOR_TYPES and event.status in ("occurred", "ongoing")
@@ -90,8 +91,10 @@ class EventExtractor:
                     out.append(replace(event, actors=(ActorRole("source", claimant),) + event.actors))
                     continue
                 country = event.location.country if event.location else main_country
-                doer = Actor(name=entry.name.format(country=country_name(self.actor_finder.gazetteer, country)),
-                             country=country, sector=entry.sector, acled_inter=entry.inter, kind="implied",
+                # "clan-based clashes", "inter-communal fighting": the fighters are a communal militia
+                implied = communal if _says_communal(doc, event.trigger) else entry
+                doer = Actor(name=implied.name.format(country=country_name(self.actor_finder.gazetteer, country)),
+                             country=country, sector=implied.sector, acled_inter=implied.inter, kind="implied",
                              evidence=event.trigger)
                 event = replace(event, actors=(ActorRole("source", doer),) + event.actors)
             out.append(event)
@@ -389,6 +392,16 @@ def _said_to_happen(tok) -> bool:
 
 def _paragraph_from(text: str, start: int) -> str:
     return text[start: paragraph_bounds(text, start)[1]]
+
+
+def _says_communal(doc, trigger: Evidence) -> bool:
+    """Do the words before the trigger say the violence was between communities
+    ("clan-based clashes", "inter-clan fighting", "ethnic clashes")?"""
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[max(0, span.start - 4): span.start]
+    return any(part in IDENTITY_WORDS for t in before for part in t.lower_.split("-"))
 
 
 def _is_crowd(actor: Optional[Actor]) -> bool:

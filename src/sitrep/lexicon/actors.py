@@ -130,7 +130,8 @@ class ActorLexicon:
 
     def __init__(self, actors: list[ActorEntry], agents: list[AgentEntry],
                  country_aliases: dict[str, str], demonyms: dict[str, str],
-                 titles: Optional[dict[str, str]] = None, breakaway: Optional[dict[str, str]] = None):
+                 titles: Optional[dict[str, str]] = None, breakaway: Optional[dict[str, str]] = None,
+                 identity_groups: Optional[dict[str, Optional[str]]] = None):
         self.actors = {a.id: a for a in actors}
         self.agents = agents
         self._by_alias: dict[str, str] = {}
@@ -149,6 +150,9 @@ class ActorLexicon:
         self.titles = {surface_key(k): v for k, v in (titles or {}).items()}
         # breakaway regions and partly recognised states -> the country they broke from
         self.breakaway = {surface_key(k): v for k, v in (breakaway or {}).items()}
+        # ethnic groups and clans -> (their name, their country or None): their armed men
+        # are identity militias
+        self.identity_groups = {surface_key(k): (k, v) for k, v in (identity_groups or {}).items()}
         # the case-sensitive aliases ("IS", "CIA") as one pattern, so that finding them in
         # an article is one scan, not one per alias; longest first, whole words only
         self.entry_by_exact = {alias: entry for entry in actors for alias in entry.exact}
@@ -181,7 +185,7 @@ class ActorLexicon:
         countries = load_yaml("countries.yaml") or {}
         titles = {title: sector for sector, words in (load_yaml("titles.yaml") or {}).items() for title in words}
         return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {}, titles,
-                   countries.get("breakaway") or {})
+                   countries.get("breakaway") or {}, (load_yaml("identity_groups.yaml") or {}).get("groups") or {})
 
     def by_alias(self, text: str) -> Optional[ActorEntry]:
         actor_id = self._by_alias.get(surface_key(text))
@@ -190,6 +194,10 @@ class ActorLexicon:
     def country_of_actor(self, actor_id: str) -> Optional[str]:
         entry = self.actors.get(actor_id)
         return entry.country if entry is not None else None
+
+    def identity_group(self, text: str) -> Optional[tuple[str, Optional[str]]]:
+        """'Fulani' -> ('Fulani', None); 'Tiv' -> ('Tiv', 'NGA')."""
+        return self.identity_groups.get(surface_key(text))
 
     def breakaway_parent(self, text: str) -> Optional[str]:
         return self.breakaway.get(surface_key(text))
