@@ -198,3 +198,19 @@ def test_a_community_named_as_victims_stays_civilian(code_text):
     out = code_text("Gunmen killed three Fulani villagers in Zamfara.", pub="2020-05-10")
     targets = [a for e in out["events"] for a in e["actors"] if a["role"] == "target"]
     assert targets and all(a["acled_inter"] == 7 for a in targets)
+
+
+def test_parties_are_pty_and_their_supporters_protest_or_riot(code_text):
+    out = code_text("BNP activists protested in Dhaka. Supporters of the CNL and the CNDD-FDD fought each other "
+                    "in Ntega, Kirundo.", pub="2020-05-10")
+    kinds = {(e["acled_event_type"], a["name"], a["sector"], a["acled_inter"])
+             for e in out["events"] for a in e["actors"] if a["role"] == "source"}
+    assert ("Protests", "Protesters (Bangladesh)", "PTY", 6) in kinds
+    assert any(t == "Riots" and inter == 5 for t, _, _, inter in kinds), kinds
+
+
+def test_a_party_name_is_its_country_and_pty(resources):
+    from sitrep.evaluation.actors import resolve_actor_text
+
+    actor = resolve_actor_text(resources, resources.actor_finder(), "the Bharatiya Janata Party")
+    assert (actor.country, actor.sector) == ("IND", "PTY")

@@ -160,14 +160,15 @@ class EventExtractor:
             sub_type = "Violent demonstration" if entry.id == "destroy_property" else "Mob violence"
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type=sub_type)
         rioting_crowd = coding.acled_event_type == "Riots" and _is_crowd(arg.source)
-        if rioting_crowd or (coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None)):
+        if rioting_crowd or (coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None
+                                                                 or arg.source.sector == "PTY")):
             # whoever demonstrates is, for the dataset, a protester; a crowd that riots or
             # lynches is a rioter (ACLED's "Rioters (country)")
             crowd = self._crowd(tok, text, coding, loc_country or main_country)
             if arg.source is not None:
                 # the crowd keeps what PLOVER says its people are ("farmers": AGR)
                 crowd = replace(crowd, evidence=arg.source.evidence,
-                                sector=arg.source.sector if is_civilian(arg.source) else crowd.sector)
+                                sector=arg.source.sector if _is_crowd(arg.source) else crowd.sector)
             arg = replace(arg, source=crowd)
         target = arg.target
         confidence = 0.5
@@ -405,7 +406,8 @@ def _says_communal(doc, trigger: Evidence) -> bool:
 
 
 def _is_crowd(actor: Optional[Actor]) -> bool:
-    return is_civilian(actor) and actor.kind == "agent"
+    """Civilians named by a noun, or a party's supporters: who demonstrate or riot."""
+    return (is_civilian(actor) and actor.kind == "agent") or (actor is not None and actor.sector == "PTY")
 
 
 def _is_plural_crowd(actor: Optional[Actor], doc) -> bool:

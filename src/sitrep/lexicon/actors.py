@@ -179,9 +179,10 @@ class ActorLexicon:
                        requires_state_modifier=tuple(r.get("requires_state_modifier") or ()))
             for r in load_yaml("agents.yaml") or []
         ]
-        from .leaders import leader_entries     # leaders.py builds on this module's types
+        from .leaders import leader_entries, party_entries     # leaders.py builds on this module's types
 
         actors += leader_entries(load_yaml("leaders.yaml") or [])
+        actors += party_entries((load_yaml("parties.yaml") or {}).get("parties") or [], actors)
         countries = load_yaml("countries.yaml") or {}
         titles = {title: sector for sector, words in (load_yaml("titles.yaml") or {}).items() for title in words}
         return cls(actors, agents, countries.get("aliases") or {}, countries.get("demonyms") or {}, titles,

@@ -1,4 +1,4 @@
-"""People in office, from ``data/leaders.yaml``: dated roles as lexicon entries.
+"""People in office and political parties, from ``data/leaders.yaml`` and ``data/parties.yaml``.
 
 Each row names a person, their country and the offices they held, as
 ``[SECTOR, since, until]`` (``~`` for an open end) or, for an office abroad or in an
@@ -42,4 +42,21 @@ def leader_entries(rows: Iterable[dict]) -> list[ActorEntry]:
             id=leader_id(name), name=name, aliases=aliases, exact=tuple(row.get("exact") or ()),
             country=row.get("country"), sector=row.get("sector", "ELI"), inter=None, kind="person",
             roles=tuple(_role(r, name) for r in row.get("roles") or ()), former=row.get("sector", "ELI")))
+    return entries
+
+
+def party_entries(rows: Iterable[dict], known: Iterable[ActorEntry]) -> list[ActorEntry]:
+    """One group entry (sector PTY) per party; a name another entry already claims
+    ("Hamas", "Hezbollah": armed movements of their own) stays that entry's."""
+    taken = {alias.lower() for entry in known for alias in (*entry.aliases, *entry.exact)}
+    entries = []
+    for row in rows:
+        name = row["name"]
+        aliases = tuple(a for a in dict.fromkeys([name, *(row.get("aliases") or ())]) if a.lower() not in taken)
+        exact = tuple(a for a in row.get("exact") or () if a.lower() not in taken)
+        if not aliases and not exact:
+            continue
+        entries.append(ActorEntry(id="party:" + _ID_UNSAFE.sub("_", name.lower()).strip("_"), name=name,
+                                  aliases=aliases, exact=exact, country=row.get("country"), sector="PTY",
+                                  inter=None, kind="group"))
     return entries
