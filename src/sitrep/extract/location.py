@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional, Sequence
 
+from ..geo.unresolved import UNRESOLVED_FEATURE
 from ..model import Place
 from .text import paragraph_bounds
 
@@ -142,5 +143,7 @@ _RANK = {"site": 0, "town": 1, "district": 2, "province": 3, "region": 4, "count
 
 def _most_specific(places: Sequence[Place]) -> Place:
     """Finest precision first; among equals the first named (news and ACLED notes name
-    the specific place before its district and province)."""
-    return min(places, key=lambda p: (_RANK.get(p.precision, 9), p.evidence.start))
+    the specific place before its district and province). A name the gazetteer lacks
+    ("the village of Tieba") is as specific as a town, though placed at its district."""
+    return min(places, key=lambda p: (_RANK["town"] if p.feature_code == UNRESOLVED_FEATURE
+                                      else _RANK.get(p.precision, 9), p.evidence.start))

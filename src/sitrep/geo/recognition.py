@@ -37,7 +37,8 @@ RESIDENT_NOUNS = {"resident", "native", "mayor", "citizen", "people", "residents
 DATELINE_MARKS = {":", "\u2014", "\u2013", "-", "--", "(", ","}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
-               "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+               "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts", "settlement",
+               "hamlet", "locality", "quarter"}
 # words that name a kind of place, never one place, whatever namesake the gazetteer has
 # ("Minbya Town", "the Mine", "Zone 3")
 GENERIC_PLACE_WORDS = PLACE_NOUNS | set(PLACE_SUFFIXES) | FACILITY_NOUNS | {

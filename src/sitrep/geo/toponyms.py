@@ -17,6 +17,7 @@ from .context import anchors_of, nearby_support, pinned_pairs
 from .gazetteer import Candidate, Gazetteer
 from .names import fold
 from .recognition import ToponymFinder, ToponymSpan, modifies_actor, modifies_noun, site_mentions, span_end_token
+from .unresolved import places_in_containers
 
 FOREIGN_TOWN_MIN_POPULATION = 200_000
 ALTERNATE_NAME_PENALTY = 0.25
@@ -165,6 +166,7 @@ class ToponymResolver:
                 continue
             places.append(self._place(span, best, best_score, scored, text, doc))
         places += self._sites_in_towns(doc, text, spans, places, main)
+        places += places_in_containers(doc, text, places)
         return sorted(places, key=lambda p: p.evidence.start), main
 
     @staticmethod
