@@ -17,6 +17,7 @@ from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeS
 from .actors import IDENTITY_WORDS, ActorFinder, country_name, with_inter_for_location
 from .claims import claimed_perpetrator
 from .coref import ActorIndex
+from .front_lines import front_line_doer
 from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
                      refine_protest, target_kind, vowed)
 from .counts import fatalities_in
@@ -76,8 +77,9 @@ class EventExtractor:
     def _with_implied_perpetrators(self, events: list[Event], main_country: Optional[str], doc,
                                    index: ActorIndex, text: str) -> list[Event]:
         """Violence whose clause names no doer: the doer its paragraph says claimed or
-        planted it (``claims.py``); else, ACLED's convention, an unidentified armed group
-        of the country it happened in. The implied actor is marked ``kind="implied"`` and
+        planted it (``claims.py``); else, on a front line whose holders are known, the side
+        facing the place (``front_lines.py``); else, ACLED's convention, an unidentified
+        armed group of the country it happened in. The implied actor is marked ``kind="implied"`` and
         its evidence is the trigger, the words that imply it."""
         entry = next(a for a in self.actor_finder.lexicon.agents if a.id == "unidentified_armed_group")
         communal = next(a for a in self.actor_finder.lexicon.agents if a.id == "identity_militia")
@@ -90,6 +92,10 @@ class EventExtractor:
                 if claimant is not None and all(r.actor.name != claimant.name for r in event.actors):
                     out.append(replace(event, actors=(ActorRole("source", claimant),) + event.actors))
                     continue
+                side = front_line_doer(event, text[start:end])
+                if side is not None:
+                    out.append(self._on_front_line(event, self._implied_side(side, event)))
+                    continue
                 country = event.location.country if event.location else main_country
                 # "clan-based clashes", "inter-communal fighting": the fighters are a communal militia
                 implied = communal if _says_communal(doc, event.trigger) else entry
@@ -99,6 +105,20 @@ class EventExtractor:
                 event = replace(event, actors=(ActorRole("source", doer),) + event.actors)
             out.append(event)
         return out
+
+    def _on_front_line(self, event: Event, side: Actor) -> Event:
+        """Unclaimed fire on a front line, by the side facing its place; explosions no
+        device is named for are that side's shelling, as ACLED codes them there."""
+        coding = event.coding
+        if coding.acled_sub_event_type == "Remote explosive/landmine/IED" and event.trigger.text.lower().startswith(
+                "explosion"):
+            coding = self.triggers.entries["shelling"].coding(side.acled_inter == 1, None)
+        return replace(event, coding=coding, actors=(ActorRole("source", side),) + event.actors)
+
+    def _implied_side(self, lexicon_id: str, event: Event) -> Actor:
+        entry = self.actor_finder.lexicon.actors[lexicon_id]
+        return Actor(name=entry.name, country=entry.country, sector=entry.sector, acled_inter=entry.inter,
+                     kind="implied", lexicon_id=entry.id, evidence=event.trigger)
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
                topic, main_country: Optional[str]) -> Optional[Event]:

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from typing import Optional
 
+from ..lexicon.front_lines import front_lines
 from ..model import Evidence, Place
 from .context import anchors_of, nearby_support, pinned_pairs
 from .gazetteer import Candidate, Gazetteer
@@ -21,6 +22,9 @@ from .unresolved import places_in_containers
 
 FOREIGN_TOWN_MIN_POPULATION = 200_000
 ALTERNATE_NAME_PENALTY = 0.25
+# a report by a front line's observers is about that line: as strong as its country and
+# one of its divisions named
+OBSERVED_LINE_WEIGHT = 3
 SITE_IN_TOWN_CONFIDENCE = 0.3
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town",
                          "CONT": "region", "RGN": "region"}
@@ -103,6 +107,18 @@ class ToponymResolver:
                 counts[(cands[0].country2, cands[0].admin1_code)] += 1
         return counts
 
+    def _observed_lines(self, text: str, context: Counter, divisions: Counter) -> None:
+        """A report by a front line's observers ("the OSCE SMM observed ... near
+        Komsomolets") is set in the line's country and divisions."""
+        for line in front_lines():
+            if not line.observed_in(text):
+                continue
+            context[line.country] += OBSERVED_LINE_WEIGHT
+            for name in line.division_names:
+                for cand in self.gazetteer.lookup(fold(name)):
+                    if cand.feature_code == "ADM1" and cand.country3 == line.country:
+                        divisions[(cand.country2, cand.admin1_code)] += OBSERVED_LINE_WEIGHT
+
     def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str],
               divisions: Optional[Counter] = None) -> float:
         # a division's population is the sum of its cities': damp it so a bare
@@ -138,6 +154,7 @@ class ToponymResolver:
         candidates = {span.key: self._candidates(span) for span in spans}
         context = self.country_context(spans, doc, candidates)
         divisions = self.division_context(spans, candidates)
+        self._observed_lines(text, context, divisions)
         votes = context + self._first_readings(spans, candidates, context, divisions)
         main = votes.most_common(1)[0][0] if votes else None
         narrowed = pinned_pairs(spans, [candidates[span.key] for span in spans], text, self._division_readings)
