@@ -214,3 +214,11 @@ def test_a_party_name_is_its_country_and_pty(resources):
 
     actor = resolve_actor_text(resources, resources.actor_finder(), "the Bharatiya Janata Party")
     assert (actor.country, actor.sector) == ("IND", "PTY")
+
+
+@pytest.mark.parametrize("text, country", [("Transnistria", "MDA"), ("Somaliland", "SOM")])
+def test_a_breakaway_region_the_model_does_not_know_is_still_a_pre_state(resources, text, country):
+    from sitrep.evaluation.actors import resolve_actor_text
+
+    actor = resolve_actor_text(resources, resources.actor_finder(), f"{text} held elections.")
+    assert actor is not None and (actor.country, actor.sector) == (country, "PRE")

@@ -204,3 +204,19 @@ def test_names_in_parentheses_after_a_place_are_its_divisions(resources):
     found, main = _place_texts(resources, "Villagers demonstrated in Thor village, Thies subdivision "
                                           "(Keur Moussa, Thies) against the decision.")
     assert main == "SEN" and found.count("Thies") == 2
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("He condemned the anti-Russian policy of the government.", "Russian", "RUS"),
+    ("Shelling hit towns along the Syrian-Turkish border.", "Turkish", "TUR"),
+    ("Parents pay a fee of 8,000 Egyptian pounds a year.", "Egyptian", "EGY"),
+    ("A researcher for the charity Chinese Human Rights Defenders said so.", "Chinese", "CHN"),
+])
+def test_a_demonym_inside_a_compound_or_a_name_is_an_adjectival_place(resources, parse, text, word, country):
+    places, _ = _places(resources, parse, text)
+    assert places[word].country == country and places[word].adjectival
+
+
+def test_a_surname_that_is_a_demonym_is_no_place(resources, parse):
+    places, _ = _places(resources, parse, "Prime Minister Bill English said the budget was sound.")
+    assert "English" not in places

@@ -271,7 +271,30 @@ class ToponymFinder:
                 i = max(j, i + 1)
             else:
                 i += 1
+        spans += self._demonyms_left(doc, spans)
         return _without_overlaps(spans)
+
+    def _demonyms_left(self, doc, spans: list[ToponymSpan]) -> list[ToponymSpan]:
+        """Demonyms no other rule took -- inside a name ("BBC Russian Service"), in a
+        hyphenated compound ("anti-Russian", "the Syrian-Turkish border"), before a common
+        noun ("Salvadoran migrant", "Egyptian pounds"): the country or region named
+        adjectivally. A person's name ("Bill English") is left alone."""
+        out = []
+        for tok in doc:
+            if not (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()) or tok.ent_type_ == "PERSON":
+                continue
+            end = tok.idx + len(tok.text)
+            if any(s.span_start < end and tok.idx < s.span_end for s in spans):
+                continue
+            code = self.gazetteer.demonym_country(tok.text)
+            if code is not None:
+                out.append(ToponymSpan(tok.idx, end, fold(tok.text), None, None, None, tok.idx, end,
+                                       country=code, adjectival=True, cued=False))
+                continue
+            region = self.gazetteer.region_of_demonym(tok.text)
+            if region is not None:
+                out.append(pinned_span(tok.idx, end, region.geonameid, adjectival=True))
+        return out
 
     def _country_span(self, ent, text: str) -> Optional[ToponymSpan]:
         """'U.S.', 'Britain' (short forms) and 'Russian', 'Syrian' (demonyms) name a country."""
