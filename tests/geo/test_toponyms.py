@@ -220,3 +220,17 @@ def test_a_demonym_inside_a_compound_or_a_name_is_an_adjectival_place(resources,
 def test_a_surname_that_is_a_demonym_is_no_place(resources, parse):
     places, _ = _places(resources, parse, "Prime Minister Bill English said the budget was sound.")
     assert "English" not in places
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The board fined him one million US dollars.", "US"),
+    ("She studied at the Culinary Institute of America before opening a bistro.", "America"),
+])
+def test_a_country_word_inside_a_name_or_an_amount_is_an_adjectival_place(resources, parse, text, word):
+    places, _ = _places(resources, parse, text)
+    assert places[word].country == "USA" and places[word].adjectival
+
+
+def test_us_in_lower_case_is_no_country(resources, parse):
+    places, _ = _places(resources, parse, "Let us go to the market.")
+    assert not places

@@ -84,6 +84,16 @@ def _cuts_hyphenated_word(doc, start: int, end: int) -> bool:
     return glued(start - 1) or glued(end)
 
 
+# entities whose words may include a country's name without being a place themselves
+NAME_LABELS = {"ORG", "MONEY", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "FAC"}
+
+
+def _in_capitals(doc, tok) -> bool:
+    """Whether the words around ``tok`` are in capitals too (a headline, "TELL US")."""
+    around = [t for t in doc[max(tok.i - 2, 0):tok.i + 3] if t.is_alpha and t.i != tok.i]
+    return bool(around) and all(t.text.isupper() for t in around)
+
+
 def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
     """One span per stretch of text, the longest: a run "Ad Dali" and spaCy's entity
     "Dali" inside it are one place mention."""
@@ -281,17 +291,26 @@ class ToponymFinder:
         adjectivally. A person's name ("Bill English") is left alone."""
         out = []
         for tok in doc:
-            if not (tok.is_alpha and tok.text[:1].isupper() and tok.text[1:].islower()) or tok.ent_type_ == "PERSON":
+            if not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
                 continue
             end = tok.idx + len(tok.text)
             if any(s.span_start < end and tok.idx < s.span_end for s in spans):
                 continue
-            code = self.gazetteer.demonym_country(tok.text)
+            if tok.text.isupper():
+                # "US dollars", "US-based": a country's acronym, outside a headline in capitals
+                code = self.country_word(tok.text) if len(tok) <= 3 and not _in_capitals(doc, tok) else None
+            elif not tok.text[1:].islower():
+                continue
+            elif tok.ent_type_ in NAME_LABELS:
+                # "the Culinary Institute of America": a country's name inside a name
+                code = self.gazetteer.demonym_country(tok.text) or self.country_word(tok.text)
+            else:
+                code = self.gazetteer.demonym_country(tok.text)
             if code is not None:
                 out.append(ToponymSpan(tok.idx, end, fold(tok.text), None, None, None, tok.idx, end,
                                        country=code, adjectival=True, cued=False))
                 continue
-            region = self.gazetteer.region_of_demonym(tok.text)
+            region = self.gazetteer.region_of_demonym(tok.text) if not tok.text.isupper() else None
             if region is not None:
                 out.append(pinned_span(tok.idx, end, region.geonameid, adjectival=True))
         return out
