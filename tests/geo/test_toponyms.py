@@ -234,3 +234,14 @@ def test_a_country_word_inside_a_name_or_an_amount_is_an_adjectival_place(resour
 def test_us_in_lower_case_is_no_country(resources, parse):
     places, _ = _places(resources, parse, "Let us go to the market.")
     assert not places
+
+
+def test_a_town_named_like_a_country_beside_the_storys_towns_is_that_town(resources, parse):
+    places, _ = _places(resources, parse, "Residents of Zionsville and Lebanon will share a new trash service, "
+                                          "the Lebanon street superintendent said.")
+    assert places["Lebanon"].country == "USA" and places["Lebanon"].precision == "town"
+
+
+def test_a_country_named_with_its_own_places_stays_the_country(resources, parse):
+    places, _ = _places(resources, parse, "Israeli jets struck targets near Tyre in Lebanon.")
+    assert places["Lebanon"].country == "LBN" and places["Lebanon"].precision == "country"

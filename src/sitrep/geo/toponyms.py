@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..lexicon.front_lines import front_lines
 from ..model import Evidence, Place
-from .context import anchors_of, nearby_support, pinned_pairs
+from .context import anchors_of, approximate_km, nearby_support, pinned_pairs
 from .gazetteer import Candidate, Gazetteer
 from .names import fold
 from .recognition import ToponymFinder, ToponymSpan, modifies_actor, modifies_noun, site_mentions, span_end_token
@@ -22,6 +22,8 @@ from .unresolved import places_in_containers
 
 FOREIGN_TOWN_MIN_POPULATION = 200_000
 ALTERNATE_NAME_PENALTY = 0.25
+# a town named like a country is that town only this near another place of the story
+NEIGHBOUR_KM = 50.0
 # a report by a front line's observers is about that line: as strong as its country and
 # one of its divisions named
 OBSERVED_LINE_WEIGHT = 3
@@ -152,6 +154,7 @@ class ToponymResolver:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
         candidates = {span.key: self._candidates(span) for span in spans}
+        candidates.update(self._towns_named_like_countries(spans, candidates))
         context = self.country_context(spans, doc, candidates)
         divisions = self.division_context(spans, candidates)
         self._observed_lines(text, context, divisions)
@@ -205,6 +208,33 @@ class ToponymResolver:
                 feature_code="SITE", precision="site", score=SITE_IN_TOWN_CONFIDENCE,
                 parent_geonameid=town.geonameid))
         return sites
+
+    def _towns_named_like_countries(self, spans: list[ToponymSpan],
+                                    candidates: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+        """A country's name that is also a town beside the story's other places
+        ("Palestine" with Tennessee Colony and Grapeland, "Lebanon" with Zionsville) is
+        that town, when nothing else in the text is of that country: the town within
+        ``NEIGHBOUR_KM`` of a place whose name has one reading as a town or district."""
+        sure = [local[0] for span in spans if not span.adjectival and not span.country
+                for local in [[c for c in candidates[span.key] if c.feature_code in ("PPL", "ADM2")]]
+                if len(local) == 1 and len({c.country3 for c in candidates[span.key]}) == 1]
+        if not sure:
+            return {}
+        out = {}
+        for span in spans:
+            if not span.country or span.adjectival or span.key in out:
+                continue
+            others = [s for s in spans if s.key != span.key]
+            if any(s.country == span.country for s in others) or any(
+                    c.country3 == span.country for c in sure):
+                continue        # the country is named otherwise ("Lebanese", a town of it)
+            towns = [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "PPL"
+                     and c.country3 != span.country and fold(c.name) == span.key]
+            near = [(min(approximate_km(t, c) for c in sure), t) for t in towns]
+            near = [(km, t) for km, t in near if km <= NEIGHBOUR_KM]
+            if near:
+                out[span.key] = [min(near, key=lambda kt: kt[0])[1]]
+        return out
 
     def _first_readings(self, spans: list[ToponymSpan], candidates: dict[str, list[Candidate]],
                         context: Counter, divisions: Counter) -> Counter:
