@@ -245,3 +245,8 @@ def test_a_town_named_like_a_country_beside_the_storys_towns_is_that_town(resour
 def test_a_country_named_with_its_own_places_stays_the_country(resources, parse):
     places, _ = _places(resources, parse, "Israeli jets struck targets near Tyre in Lebanon.")
     assert places["Lebanon"].country == "LBN" and places["Lebanon"].precision == "country"
+
+
+def test_a_common_word_inside_a_name_is_no_place(resources, parse):
+    places, _ = _places(resources, parse, "Lawyers protested in front of the Court of First Instance in Mahdia.")
+    assert "First" not in places and "Mahdia" in places

@@ -35,3 +35,19 @@ def test_an_event_is_where_the_unknown_village_is(code_text):
     out = code_text("Gunmen attacked the village of Tieba (Bankass, Mopti), killing two.", pub="2020-05-10")
     [event] = [e for e in out["events"] if e["acled_event_type"]]
     assert event["location"]["text"] == "Tieba" and event["location"]["precision"] == "district"
+
+
+def test_a_name_whose_sentence_names_no_place_is_in_the_storys_home_town(resources):
+    text = ("Flooding closed roads in Grand Forks on Monday. Grand Forks officials opened shelters. "
+            "Volunteers evacuated the neighbourhood of Sorlie Heights.")
+    [place] = [p for p in _places(resources, text) if p.feature_code == UNRESOLVED_FEATURE]
+    assert place.name == "Sorlie Heights, Grand Forks" and place.precision == "district"
+
+
+def test_no_home_town_when_two_towns_are_named_as_often(resources):
+    from sitrep.geo.unresolved import home_town
+
+    places = [p for p in _places(resources, "Storms hit Fargo and Moorhead. Fargo and Moorhead closed schools.")
+              if p.feature_code != UNRESOLVED_FEATURE]
+    assert home_town(places) is None
+    assert home_town(places + places[:1]) is not None

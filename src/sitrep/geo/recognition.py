@@ -482,6 +482,8 @@ class ToponymFinder:
         if not strong:
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:
                 return None
+            if len(toks) == 1 and toks[0].is_stop:
+                return None     # "Harwinton First Selectman": a common word is no place of its own
             # a name found inside a longer run of names must be a town's own name, not one
             # of its alternate names ("Khail" of "Rahim Khail" is also Ha'il)
             best = max((c.population if c.feature_code == "PPL" else 10**7 for c in self.gazetteer.lookup(key)

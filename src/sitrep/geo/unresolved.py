@@ -14,7 +14,7 @@ entity of another kind covers, in a place's slot:
 - the object of "of" after a kind of place ("the village of Tieba");
 - a name before a kind of place ("Khanasir town", "Albuhrat neighbourhood").
 Its container is the next known place of its sentence (within a few words), else
-the last one before it.
+the last one before it, else the town the story is about.
 """
 from __future__ import annotations
 
@@ -105,15 +105,30 @@ def _container(start: int, end: int, places: Sequence[Place], sentence: tuple[in
     return min(before, key=lambda p: (_RANK.get(p.precision, 9), -p.evidence.start)) if before else None
 
 
+def home_town(places: Sequence[Place]) -> Optional[Place]:
+    """The town a local story is about: named at least twice, and more often than any
+    other town or district."""
+    counts: dict[int, list[Place]] = {}
+    for place in places:
+        if place.precision in ("town", "district") and place.geonameid is not None and not place.adjectival:
+            counts.setdefault(place.geonameid, []).append(place)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
+
+
 def places_in_containers(doc, text: str, places: Sequence[Place]) -> list[Place]:
-    """The unresolved names of the text, each at the place of its sentence that holds it."""
+    """The unresolved names of the text, each at the place of its sentence that holds it,
+    else in the story's home town (``home_town``)."""
     out = []
+    home = home_town(places)
     for start, end in unresolved_mentions(doc, places):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
         sent = span.sent
-        holder = _container(start, end, places, (sent.start_char, sent.end_char))
+        holder = _container(start, end, places, (sent.start_char, sent.end_char)) or home
         if holder is None:
             continue
         out.append(Place(
