@@ -222,3 +222,19 @@ def test_a_breakaway_region_the_model_does_not_know_is_still_a_pre_state(resourc
 
     actor = resolve_actor_text(resources, resources.actor_finder(), f"{text} held elections.")
     assert actor is not None and (actor.country, actor.sector) == (country, "PRE")
+
+
+@pytest.mark.parametrize("text, on, sector, country", [
+    ("A national intelligence agency officer", "2022-01-01", "SPY", None),
+    ("a former CIA official", "2022-01-01", "ELI", "USA"),        # out of the agency: an elite
+    ("antiwar protesters", "2022-01-01", "CVL", None),            # tagged a person by the model
+    ("Taliban", "2020-05-01", "REB", "AFG"),                      # an insurgency ...
+    ("Taliban", "2022-05-01", "GOV", "AFG"),                      # ... Afghanistan's government since August 2021
+])
+def test_sectors_of_officials_crowds_and_dated_groups(resources, text, on, sector, country):
+    from datetime import date
+
+    from sitrep.evaluation.actors import resolve_actor_text
+
+    actor = resolve_actor_text(resources, resources.actor_finder(), text, "", date.fromisoformat(on))
+    assert actor is not None and (actor.sector, actor.country) == (sector, country), actor

@@ -28,6 +28,8 @@ IDENTITY_WORDS = {"clan", "sub-clan", "subclan", "communal", "ethnic", "tribal",
 # ACLED actor types of the PLOVER sectors that determine one (state, rebel, civilian)
 _INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "REB": 2, "UAF": 3, "CVL": 7}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+SERVICE_MEMBER_NOUNS = {"officer", "official", "agent", "operative", "chief", "head", "director", "employee"}
+SPY_WORDS = {"intelligence", "spy", "counterintelligence"}
 # a country named as an actor ("Turkey backs ...", "Washington said") is the state as a
 # whole: PLOVER (its gold records, NGEC's cases) gives it a country and no sector
 STATE_SECTOR = None
@@ -119,7 +121,9 @@ class ActorFinder:
             elif ent.label_ in ("PERSON", "ORG") and (known := self._from_phoenix(ent, text, pub_date)) is not None:
                 mentions.append(known)
                 covered.update(range(ent.start, ent.end))
-            elif ent.label_ == "PERSON" and len(ent) >= 2:
+            elif ent.label_ == "PERSON" and len(ent) >= 2 and not (
+                    ent.root.text.islower() and self.lexicon.agent_for(ent.root.lemma_.lower())):
+                # ("antiwar protesters", tagged a person, is an agent: left to the loop below)
                 mentions.append(self._titled_person(ent, text, main_country))
                 covered.update(range(ent.start, ent.end))
         for tok in doc:
@@ -211,7 +215,17 @@ class ActorFinder:
             # "a Nigerian army unit", "Minsk police station": the agent word modifies a noun,
             # and the words before it modify that noun too
             mods += [c for c in tok.head.lefts if c.i < tok.i and c.dep_ in MODIFIER_DEPS]
-        if any(m.ent_id_ for m in mods if m.dep_ in ("compound", "nmod", "poss")):
+        named = [m for m in mods if m.ent_id_ and m.dep_ in ("compound", "nmod", "poss")]
+        if named and tok.lemma_.lower() in SERVICE_MEMBER_NOUNS and any(
+                m.lemma_.lower() in FORMER_WORDS for m in mods):
+            # "a former CIA official": no longer of the agency, an elite (PLOVER's ELI)
+            entry = self.lexicon.actors.get(named[0].ent_id_)
+            country = entry.country if entry is not None else None
+            start = min(m.left_edge.idx for m in mods if m.dep_ != "det")
+            return Actor(name=f"Former {tok.lemma_.lower()} ({country_name(self.gazetteer, country)})",
+                         country=country, sector="ELI", acled_inter=None, kind="agent",
+                         evidence=_evidence(text, start, tok.idx + len(tok)))
+        if named:
             return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
         mod_lemmas = {m.lemma_.lower() for m in mods} | {m.text.lower() for m in mods}
         entry = self._agent_entry(tok, mods, mod_lemmas)
@@ -277,6 +291,9 @@ class ActorFinder:
                 f"{word.text.lower()} {tok.text.lower()}")
             if two:
                 return two
+        if lemma in SERVICE_MEMBER_NOUNS and {t.lemma_.lower() for t in tok.doc[tok.left_edge.i:tok.i]} & SPY_WORDS:
+            # "a national intelligence agency officer": one of the intelligence service's own
+            return self.lexicon.agent_for("intelligence officer")
         if lemma in GENERIC_HEADS or lemma in ("force", "forces"):
             if mod_lemmas & REBEL_MODIFIERS:
                 return self.lexicon.agent_for("rebel")
