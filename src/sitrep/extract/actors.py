@@ -322,6 +322,9 @@ class ActorFinder:
             if entry is not None:
                 return entry
         entry = self.lexicon.agent_for(lemma) or self.lexicon.agent_for(tok.text.lower())
+        if entry is None and tok.tag_ == "NNPS" and tok.lower_.endswith("s"):
+            # "Malay Muslim Separatists": a plural the tagger took for a name keeps its lemma
+            entry = self.lexicon.agent_for(tok.lower_[:-1])
         if entry is None:
             return None
         if entry.inter == 7 and mod_lemmas & ARMED_MODIFIERS:

@@ -5,7 +5,8 @@ the bomb." -- the explosion's clause has no subject that acts, but its paragraph
 who planted it. Reports and ACLED's notes say it in a few ways:
 - a claim: "Al Shabaab claimed responsibility", "IS claimed the attack", "militants
   claimed to have killed two soldiers";
-- an attribution: "planted by JNIM", "carried out by the PKK", "blamed on Boko Haram",
+- an attribution: "planted by JNIM", "carried out by the PKK", "a grenade thrown by Al
+  Shabaab militants", "blamed on Boko Haram",
   "attributed to ISWAP", "the Taliban planted the bomb";
 - a compound: "a Taliban-planted landmine".
 The claimant must be an armed actor (a named group, or rebels, militias or forces);
@@ -25,9 +26,11 @@ CLAIMED_THINGS = {"responsibility", "attack", "bombing", "blast", "explosion", "
 CLAIMED_ACTS = {"kill", "attack", "shoot", "destroy", "target", "down", "bomb", "ambush", "blow", "behead", "execute",
                 "kidnap", "abduct", "wound", "injure"}
 # verbs whose doer is the perpetrator of the violence they describe, and what they act on
-PERPETRATION_VERBS = {"plant", "carry", "perpetrate", "orchestrate", "mastermind", "detonate", "trigger"}
+PERPETRATION_VERBS = {"plant", "carry", "perpetrate", "orchestrate", "mastermind", "detonate", "trigger",
+                      "throw", "hurl", "lob", "launch", "fire"}
 PERPETRATED_THINGS = {"bomb", "ied", "mine", "landmine", "explosive", "device", "attack", "ambush", "bombing",
-                      "blast", "explosion", "grenade", "rcied", "vbied", "booby"}
+                      "blast", "explosion", "grenade", "rcied", "vbied", "booby", "rocket", "mortar", "shell",
+                      "missile", "projectile"}
 # verbs that give the perpetrator as the object of a preposition: "blamed on X"
 ATTRIBUTION_VERBS = {"blame": "on", "attribute": "to"}
 
