@@ -420,3 +420,16 @@ def test_seizing_a_town_is_no_disrupted_weapons_use(code_text):
     out = code_text("On 1 May 2020, rebels seized the town of Beni.", pub="2020-05-10")
     [e] = [e for t, e in _events(out).items() if t.startswith("seized")]
     assert e["acled_sub_event_type"] != "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text, attacker, repeller", [
+    ("On 4 May 2020, Iraqi forces repelled an IS attack near Shirqat.", "Islamic State", "Military Forces of Iraq"),
+    ("On 2 May 2020, Afghan security forces repelled an attack by Taliban militants in Logar.",
+     "Taliban", "Military Forces of Afghanistan"),
+    ("On 7 May 2020, Taliban militants repulsed an attack by Afghan forces in Badakhshan.",
+     "Military Forces of Afghanistan", "Taliban"),
+])
+def test_whoever_attacked_is_the_source_of_an_attack_repelled(code_text, text, attacker, repeller):
+    [first, *_] = [e for e in code_text(text)["events"] if e["acled_event_type"]]
+    roles = {a["role"]: a["name"] for a in first["actors"]}
+    assert (roles.get("source"), roles.get("target")) == (attacker, repeller)

@@ -36,6 +36,9 @@ OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume"
                "intensify", "escalate", "start", "begin", "take place"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
+# a force repelling an attack, and the attacks it repels
+REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
+ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
 SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign", "exchange"}
 
 
@@ -139,7 +142,25 @@ class RoleFinder:
                 ally = self.actor(obj)
                 if ally is not None:
                     supporters.append(ally)
+        attacker = self._attacker_repelled(tok, _child(tok, "dobj"), source)
+        if attacker is not None:
+            # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
+            source, target = attacker, source
         return Roles(source, target, tuple(supporters))
+
+    def _attacker_repelled(self, tok, obj, repeller: Optional[Actor]) -> Optional[Actor]:
+        """Whose attack a repelling verb repelled: 'repelled a Taliban attack', 'an attack
+        by Taliban militants', 'an attack of Boko Haram', 'repulsed their attack' (not the
+        repeller's own)."""
+        if tok.lemma_.lower() not in REPEL_VERBS or obj is None or obj.lemma_.lower() not in ATTACK_NOUNS:
+            return None
+        attacker = self.noun_roles(obj).source
+        if attacker is None:
+            attacker = next((self.actor(_pobj(p)) for p in obj.children
+                             if p.dep_ == "prep" and p.lower_ == "of" and _pobj(p) is not None), None)
+        if attacker is None or (repeller is not None and attacker.name == repeller.name):
+            return None
+        return attacker
 
     def _owner_of(self, obj) -> Optional[Actor]:
         """Whose the object is, as the act's target: 'welcomed Reagan's statement', 'an offer
