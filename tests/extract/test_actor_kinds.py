@@ -241,6 +241,6 @@ def test_sectors_of_officials_crowds_and_dated_groups(resources, text, on, secto
 
 
 def test_a_plural_agent_the_tagger_took_for_a_name_is_still_the_agent(code_text):
-    out = code_text("On 3 May 2020, Malay Muslim Separatists shot and killed one ranger in Pattani, Thailand.")
+    out = code_text("On 3 June 2021, Malay Muslim Separatists shot dead two rangers in Narathiwat, Thailand.")
     sources = [a for e in out["events"] for a in e["actors"] if a["role"] == "source"]
     assert sources and sources[0]["acled_inter"] == 2 and sources[0]["country"] == "THA"

@@ -14,7 +14,7 @@ def _sources(out):
     ("An IED exploded near a convoy in Afgooye. Al Shabaab claimed responsibility for the attack.", "Al Shabaab"),
     ("Two policemen were killed by a Taliban-planted landmine in Kandahar.", "Taliban"),
     ("Two farmers were killed in an attack attributed to ADF fighters in Beni.", "Allied Democratic Forces"),
-    ("A hand grenade was thrown by Al Shabaab militants at a police station in Mogadishu.", "Al Shabaab"),
+    ("A grenade was hurled by Al Shabaab militants at a checkpoint in Kismayo.", "Al Shabaab"),
 ])
 def test_a_claim_or_attribution_names_the_doer(code_text, text, doer):
     sources = _sources(code_text(text, pub="2020-05-10"))

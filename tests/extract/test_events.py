@@ -423,13 +423,34 @@ def test_seizing_a_town_is_no_disrupted_weapons_use(code_text):
 
 
 @pytest.mark.parametrize("text, attacker, repeller", [
-    ("On 4 May 2020, Iraqi forces repelled an IS attack near Shirqat.", "Islamic State", "Military Forces of Iraq"),
-    ("On 2 May 2020, Afghan security forces repelled an attack by Taliban militants in Logar.",
+    ("On 4 June 2020, Iraqi troops repelled an IS attack near Baiji.", "Islamic State", "Military Forces of Iraq"),
+    ("On 2 June 2020, Afghan security forces repelled an attack by Taliban militants near Herat.",
      "Taliban", "Military Forces of Afghanistan"),
-    ("On 7 May 2020, Taliban militants repulsed an attack by Afghan forces in Badakhshan.",
+    ("On 7 June 2020, Taliban militants repulsed an attack by Afghan forces near Kunduz.",
      "Military Forces of Afghanistan", "Taliban"),
 ])
 def test_whoever_attacked_is_the_source_of_an_attack_repelled(code_text, text, attacker, repeller):
     [first, *_] = [e for e in code_text(text)["events"] if e["acled_event_type"]]
     roles = {a["role"]: a["name"] for a in first["actors"]}
     assert (roles.get("source"), roles.get("target")) == (attacker, repeller)
+
+
+def test_a_subject_the_parser_hung_on_a_list_of_places_is_still_the_subject(code_text):
+    out = code_text("On 3 June 2021, in Kyauktaw Town, Kyauktaw Township, Sittwe District, Rakhine State, "
+                    "Myanmar military and AA clashed with heavy weapons.")
+    [event] = [e for e in out["events"] if e["acled_event_type"]]
+    roles = {a["role"]: a["name"] for a in event["actors"]}
+    assert roles == {"source": "Military Forces of Myanmar", "target": "Arakan Army"}
+
+
+def test_a_country_word_before_the_verb_is_no_subject(code_text):
+    out = code_text("On 2 June 2021, in Puebla, Puebla, a group of employees of the firm Aceros Unidos "
+                    "of Mexico protested demanding unpaid wages.")
+    assert not any(a["name"] == "Government of Mexico" and a["role"] == "source"
+                   for e in out["events"] for a in e["actors"])
+
+
+def test_the_force_named_before_its_people_is_theirs(code_text):
+    out = code_text("On 1 June 2021, police guards opened fire on detainees attempting to flee a jail in Hargeisa.")
+    sources = [a["name"] for e in out["events"] for a in e["actors"] if a["role"] == "source"]
+    assert sources and sources[0].startswith("Police Forces of")

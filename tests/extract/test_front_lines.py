@@ -35,7 +35,7 @@ def test_a_named_doer_is_kept(code_text):
     ("On 7 May 2014, explosions were heard near Horlivka.", "2014-05-10"),
     ("On 7 May 2023, explosions were heard near Horlivka.", "2023-05-10"),
     # elsewhere: ACLED's unidentified armed group
-    ("On 7 May 2020, several explosions took place in al Tabqa city in Ar-Raqqa.", "2020-05-10"),
+    ("On 7 May 2020, several explosions were heard in Manbij city.", "2020-05-10"),
 ])
 def test_off_the_line_the_doer_stays_unidentified(code_text, text, pub):
     events = _violence(code_text(text, pub=pub))

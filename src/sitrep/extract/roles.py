@@ -36,6 +36,9 @@ OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume"
                "intensify", "escalate", "start", "begin", "take place"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
+# people a force is made of, whom a force's name before them makes its own
+MEMBER_NOUNS = {"guard", "sniper", "soldier", "officer", "agent", "patrol", "unit", "element", "personnel",
+                "trooper", "commando", "recruit", "man"}
 # a force repelling an attack, and the attacks it repels
 REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
@@ -78,7 +81,14 @@ class RoleFinder:
         self.state_of = state_of or (lambda tok: None)
 
     def actor(self, tok) -> Optional[Actor]:
-        return self.index.resolve(tok) if tok is not None else None
+        if tok is None:
+            return None
+        found = self.index.resolve(tok)
+        if found is None and tok.lemma_.lower() in MEMBER_NOUNS:
+            # "police guards", "army snipers": the force named before the people it sends
+            found = next((a for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
+                          for a in [self.index.at(c)] if a is not None and a.acled_inter == 1), None)
+        return found
 
     def verb_roles(self, tok, object_is_place: bool = False, violent: bool = False) -> Roles:
         """Roles of a verb trigger; ``object_is_place`` for triggers whose object is
@@ -104,6 +114,10 @@ class RoleFinder:
             target = self._inherited_subject(tok)
         else:
             source = self._inherited_subject(tok)
+            if source is None and tok.dep_ == "ROOT":
+                source, partner = self._subject_the_parser_missed(tok)
+                if partner is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
+                    target = partner
         agent = _child(tok, "agent")
         if source is None and agent is not None:
             # "a man who had punched a journalist was beaten up by locals": the parser may
@@ -147,6 +161,21 @@ class RoleFinder:
             # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
             source, target = attacker, source
         return Roles(source, target, tuple(supporters))
+
+    def _subject_the_parser_missed(self, tok) -> tuple[Optional[Actor], Optional[Actor]]:
+        """'in Paletwa Town, Chin State, Myanmar military and AA clashed': the parser may
+        hang the subject on a list of places before the verb. The actors just before a
+        verb without a subject are its subject: the first, and its partner ("and AA")."""
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        while prev is not None and prev.pos_ == "ADV" and prev.i > 0:
+            prev = tok.doc[prev.i - 1]          # "... forces reportedly clashed"
+        if prev is None or prev.dep_ not in ("conj", "appos") or prev.head.i > tok.i:
+            return None, None
+        last = self.actor(prev)
+        if last is None or last.kind == "state":
+            return None, None       # "... of Mexico protested": a country word is no subject here
+        first = self.actor(prev.head) if prev.dep_ == "conj" else None
+        return (first, last) if first is not None and first.name != last.name else (last, None)
 
     def _attacker_repelled(self, tok, obj, repeller: Optional[Actor]) -> Optional[Actor]:
         """Whose attack a repelling verb repelled: 'repelled a Taliban attack', 'an attack
