@@ -454,3 +454,11 @@ def test_the_force_named_before_its_people_is_theirs(code_text):
     out = code_text("On 1 June 2021, police guards opened fire on detainees attempting to flee a jail in Hargeisa.")
     sources = [a["name"] for e in out["events"] for a in e["actors"] if a["role"] == "source"]
     assert sources and sources[0].startswith("Police Forces of")
+
+
+def test_arrests_no_one_is_said_to_have_made_are_the_countrys_police(code_text):
+    out = code_text("On 3 June 2021, at least 40 people were arrested in Minsk, Belarus, for joining a rally.")
+    arrests = [e for e in out["events"] if e["acled_sub_event_type"] == "Arrests"]
+    assert arrests
+    source = next(a for a in arrests[0]["actors"] if a["role"] == "source")
+    assert (source["name"], source["acled_inter"], source["kind"]) == ("Police Forces of Belarus", 1, "implied")

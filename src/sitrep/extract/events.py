@@ -79,12 +79,23 @@ class EventExtractor:
         """Violence whose clause names no doer: the doer its paragraph says claimed or
         planted it (``claims.py``); else, on a front line whose holders are known, the side
         facing the place (``front_lines.py``); else, ACLED's convention, an unidentified
-        armed group of the country it happened in. The implied actor is marked ``kind="implied"`` and
+        armed group of the country it happened in. Arrests no one is said to have made were
+        made by the country's police. The implied actor is marked ``kind="implied"`` and
         its evidence is the trigger, the words that imply it."""
         entry = next(a for a in self.actor_finder.lexicon.agents if a.id == "unidentified_armed_group")
         communal = next(a for a in self.actor_finder.lexicon.agents if a.id == "identity_militia")
+        police = next(a for a in self.actor_finder.lexicon.agents if a.id == "police")
         out = []
         for event in events:
+            if (event.coding.acled_sub_event_type == "Arrests" and event.status in ("occurred", "ongoing")
+                    and not any(r.role == "source" for r in event.actors)):
+                # "55 people were arrested": ACLED's arrests are made by the country's police
+                country = event.location.country if event.location else main_country
+                doer = Actor(name=police.name.format(country=country_name(self.actor_finder.gazetteer, country)),
+                             country=country, sector=police.sector, acled_inter=police.inter if country else None,
+                             kind="implied", evidence=event.trigger)
+                out.append(replace(event, actors=(ActorRole("source", doer),) + event.actors))
+                continue
             if (event.coding.acled_event_type in IMPLIED_PERPETRATOR_TYPES and event.status in ("occurred", "ongoing")
                     and not any(r.role == "source" for r in event.actors)):
                 start, end = paragraph_bounds(text, event.sentence.start)
