@@ -16,6 +16,7 @@ from typing import Mapping, Optional
 from ..geo.names import fold, without_article
 from ..lexicon.actors import ActorEntry, ActorLexicon, AgentEntry
 from ..model import Actor, Evidence
+from .affiliations import affiliation_of
 
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "affiliated"}
 LEADING_WORDS = {"led"}
@@ -452,37 +453,6 @@ def _says_foreign(tok) -> bool:
             if t.lower_ == "non" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
                 return True
     return False
-
-
-def affiliation_of(tok, text: str, lexicon: ActorLexicon) -> Optional[str]:
-    """'commander in the pro-Assad alliance' -> 'pro-Assad alliance'."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "with", "from", "for"):
-            for obj in child.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.ent_id_ and obj.ent_id_ in lexicon.actors:
-                    return lexicon.actors[obj.ent_id_].name
-                if obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    continue
-                words = [t for t in obj.subtree if t.i <= obj.i and t.dep_ != "det"]
-                phrase = text[words[0].idx: obj.idx + len(obj)] if words else obj.text
-                supported = _supported_party(obj, lexicon)
-                if supported:
-                    return f"alliance supporting {supported}"
-                return phrase
-    return None
-
-
-def _supported_party(obj, lexicon: ActorLexicon) -> Optional[str]:
-    """'alliance of forces fighting in support of President Bashar al-Assad' -> 'Bashar al-Assad'."""
-    for t in obj.subtree:
-        if t.lower_ == "support" and any(c.lower_ == "of" for c in t.children):
-            for ent in obj.doc.ents:
-                if ent.start > t.i and ent.start <= obj.right_edge.i and ent.label_ in ("PERSON", "ORG", "GPE"):
-                    entry = lexicon.actors.get(ent.ent_id_) if ent.ent_id_ else None
-                    return entry.name if entry else ent.text
-    return None
 
 
 def _inter_for(sector: Optional[str], country: Optional[str]) -> Optional[int]:

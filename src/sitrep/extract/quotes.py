@@ -13,7 +13,7 @@ from typing import Optional
 
 from ..lexicon.actors import ActorLexicon, is_civilian
 from ..model import Quote
-from .actors import affiliation_of
+from .affiliations import affiliation_of
 from .coref import ActorIndex
 from .text import paragraph_bounds
 

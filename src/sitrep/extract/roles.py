@@ -35,13 +35,13 @@ COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at"}
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
                "intensify", "escalate", "start", "begin", "take place"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
-# "X and Y clashed / agreed / met": the second party of a joint act is its target
 # people a force is made of, whom a force's name before them makes its own
 MEMBER_NOUNS = {"guard", "sniper", "soldier", "officer", "agent", "patrol", "unit", "element", "personnel",
                 "trooper", "commando", "recruit", "man"}
 # a force repelling an attack, and the attacks it repels
 REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
+# "X and Y clashed / agreed / met": the second party of a joint act is its target
 SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign", "exchange"}
 
 

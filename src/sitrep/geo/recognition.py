@@ -15,6 +15,7 @@ from typing import Optional
 from spacy.tokens import Span
 
 from .context import abbreviated_division, division_follows
+from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
 from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
 
@@ -82,16 +83,6 @@ def _cuts_hyphenated_word(doc, start: int, end: int) -> bool:
     def glued(i: int) -> bool:      # token i is a hyphen written without spaces around it
         return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
     return glued(start - 1) or glued(end)
-
-
-# entities whose words may include a country's name without being a place themselves
-NAME_LABELS = {"ORG", "MONEY", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "FAC"}
-
-
-def _in_capitals(doc, tok) -> bool:
-    """Whether the words around ``tok`` are in capitals too (a headline, "TELL US")."""
-    around = [t for t in doc[max(tok.i - 2, 0):tok.i + 3] if t.is_alpha and t.i != tok.i]
-    return bool(around) and all(t.text.isupper() for t in around)
 
 
 def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
@@ -281,39 +272,12 @@ class ToponymFinder:
                 i = max(j, i + 1)
             else:
                 i += 1
-        spans += self._demonyms_left(doc, spans)
+        # demonyms no rule above took ("anti-Russian", "Egyptian pounds"): adjectival places
+        for word in demonyms_left(doc, spans, self.gazetteer, self.country_word):
+            spans.append(pinned_span(word.start, word.end, word.region, adjectival=True) if word.region else
+                         ToponymSpan(word.start, word.end, fold(text[word.start:word.end]), None, None, None,
+                                     word.start, word.end, country=word.country, adjectival=True, cued=False))
         return _without_overlaps(spans)
-
-    def _demonyms_left(self, doc, spans: list[ToponymSpan]) -> list[ToponymSpan]:
-        """Demonyms no other rule took -- inside a name ("BBC Russian Service"), in a
-        hyphenated compound ("anti-Russian", "the Syrian-Turkish border"), before a common
-        noun ("Salvadoran migrant", "Egyptian pounds"): the country or region named
-        adjectivally. A person's name ("Bill English") is left alone."""
-        out = []
-        for tok in doc:
-            if not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
-                continue
-            end = tok.idx + len(tok.text)
-            if any(s.span_start < end and tok.idx < s.span_end for s in spans):
-                continue
-            if tok.text.isupper():
-                # "US dollars", "US-based": a country's acronym, outside a headline in capitals
-                code = self.country_word(tok.text) if len(tok) <= 3 and not _in_capitals(doc, tok) else None
-            elif not tok.text[1:].islower():
-                continue
-            elif tok.ent_type_ in NAME_LABELS:
-                # "the Culinary Institute of America": a country's name inside a name
-                code = self.gazetteer.demonym_country(tok.text) or self.country_word(tok.text)
-            else:
-                code = self.gazetteer.demonym_country(tok.text)
-            if code is not None:
-                out.append(ToponymSpan(tok.idx, end, fold(tok.text), None, None, None, tok.idx, end,
-                                       country=code, adjectival=True, cued=False))
-                continue
-            region = self.gazetteer.region_of_demonym(tok.text) if not tok.text.isupper() else None
-            if region is not None:
-                out.append(pinned_span(tok.idx, end, region.geonameid, adjectival=True))
-        return out
 
     def _country_span(self, ent, text: str) -> Optional[ToponymSpan]:
         """'U.S.', 'Britain' (short forms) and 'Russian', 'Syrian' (demonyms) name a country."""
