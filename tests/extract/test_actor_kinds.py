@@ -225,9 +225,8 @@ def test_a_breakaway_region_the_model_does_not_know_is_still_a_pre_state(resourc
 
 
 @pytest.mark.parametrize("text, on, sector, country", [
-    ("A national intelligence agency officer", "2022-01-01", "SPY", None),
-    ("a former CIA official", "2022-01-01", "ELI", "USA"),        # out of the agency: an elite
-    ("antiwar protesters", "2022-01-01", "CVL", None),            # tagged a person by the model
+    ("a senior military intelligence agency officer", "2022-01-01", "SPY", None),
+    ("a former FBI agent", "2022-01-01", "ELI", "USA"),           # out of the agency: an elite
     ("Taliban", "2020-05-01", "REB", "AFG"),                      # an insurgency ...
     ("Taliban", "2022-05-01", "GOV", "AFG"),                      # ... Afghanistan's government since August 2021
 ])
@@ -244,3 +243,15 @@ def test_a_plural_agent_the_tagger_took_for_a_name_is_still_the_agent(code_text)
     out = code_text("On 3 June 2021, Malay Muslim Separatists shot dead two rangers in Narathiwat, Thailand.")
     sources = [a for e in out["events"] for a in e["actors"] if a["role"] == "source"]
     assert sources and sources[0]["acled_inter"] == 2 and sources[0]["country"] == "THA"
+
+
+def test_a_crowd_the_model_tags_as_a_person_is_still_a_crowd(resources):
+    from datetime import date
+
+    from spacy.tokens import Span
+
+    text = "Antinuclear protesters gathered outside the plant."
+    doc = resources.nlp(text)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]      # the model's mistake, made sure of
+    found = resources.actor_finder().find(doc, text, date(2022, 1, 1), None)
+    assert [(a.name, a.sector) for a in found] == [("Protesters (Unknown)", "CVL")]

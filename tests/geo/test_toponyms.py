@@ -209,8 +209,8 @@ def test_names_in_parentheses_after_a_place_are_its_divisions(resources):
 @pytest.mark.parametrize("text, word, country", [
     ("He condemned the anti-Russian policy of the government.", "Russian", "RUS"),
     ("Shelling hit towns along the Syrian-Turkish border.", "Turkish", "TUR"),
-    ("Parents pay a fee of 8,000 Egyptian pounds a year.", "Egyptian", "EGY"),
-    ("A researcher for the charity Chinese Human Rights Defenders said so.", "Chinese", "CHN"),
+    ("A ticket to the museum costs 200 Egyptian pounds.", "Egyptian", "EGY"),
+    ("A spokeswoman for the watchdog Chinese Labour Watch said so.", "Chinese", "CHN"),
 ])
 def test_a_demonym_inside_a_compound_or_a_name_is_an_adjectival_place(resources, parse, text, word, country):
     places, _ = _places(resources, parse, text)
@@ -223,8 +223,8 @@ def test_a_surname_that_is_a_demonym_is_no_place(resources, parse):
 
 
 @pytest.mark.parametrize("text, word", [
-    ("The board fined him one million US dollars.", "US"),
-    ("She studied at the Culinary Institute of America before opening a bistro.", "America"),
+    ("The pipeline contract is worth two billion US dollars.", "US"),
+    ("He trained at the Naval War College of America before retiring.", "America"),
 ])
 def test_a_country_word_inside_a_name_or_an_amount_is_an_adjectival_place(resources, parse, text, word):
     places, _ = _places(resources, parse, text)
