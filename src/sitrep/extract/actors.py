@@ -223,7 +223,7 @@ class ActorFinder:
             entry = self.lexicon.actors.get(named[0].ent_id_)
             country = entry.country if entry is not None else None
             start = min(m.left_edge.idx for m in mods if m.dep_ != "det")
-            return Actor(name=f"Former {tok.lemma_.lower()} ({country_name(self.gazetteer, country)})",
+            return Actor(name=self._former_name(tok, country),
                          country=country, sector="ELI", acled_inter=None, kind="agent",
                          evidence=_evidence(text, start, tok.idx + len(tok)))
         if named:
@@ -267,12 +267,16 @@ class ActorFinder:
         sector, inter = entry.sector, entry.inter
         if mod_lemmas & FORMER_WORDS and sector in STATE_SECTORS:
             # "a former minister" holds no office: an elite, in PLOVER's terms
-            sector, inter, name = "ELI", None, f"Former {tok.lemma_.lower()} ({country_name(self.gazetteer, country)})"
+            sector, inter, name = "ELI", None, self._former_name(tok, country)
         if entry.kind == "person":
             affiliation = affiliation_of(tok, text, self.lexicon)
             name = f"{tok.lemma_.capitalize()} ({affiliation})" if affiliation else tok.lemma_.capitalize()
         return Actor(name=name, country=country, sector=sector, acled_inter=inter,
                      kind=entry.kind, evidence=evidence, backers=backers)
+
+    def _former_name(self, tok, country: Optional[str]) -> str:
+        """'Former minister (Nigeria)': one who held the office a noun names."""
+        return f"Former {tok.lemma_.lower()} ({country_name(self.gazetteer, country)})"
 
     def _agent_entry(self, tok, mods, mod_lemmas: set[str]) -> Optional[AgentEntry]:
         lemma = tok.lemma_.lower()

@@ -44,6 +44,8 @@ class EventExtractor:
         self.trigger_finder = TriggerFinder(triggers)
         self.triggers = triggers
         self.actor_finder = finder
+        # the agents an implied doer is named after, looked up once
+        self._agents = {a.id: a for a in finder.lexicon.agents}
 
     def extract(self, doc, text: str, doc_id: str, actors: Sequence[Actor], places: Sequence[Place],
                 times, pub_date, main_country: Optional[str] = None) -> tuple[Event, ...]:
@@ -82,18 +84,14 @@ class EventExtractor:
         armed group of the country it happened in. Arrests no one is said to have made were
         made by the country's police. The implied actor is marked ``kind="implied"`` and
         its evidence is the trigger, the words that imply it."""
-        entry = next(a for a in self.actor_finder.lexicon.agents if a.id == "unidentified_armed_group")
-        communal = next(a for a in self.actor_finder.lexicon.agents if a.id == "identity_militia")
-        police = next(a for a in self.actor_finder.lexicon.agents if a.id == "police")
         out = []
         for event in events:
+            country = event.location.country if event.location else main_country
             if (event.coding.acled_sub_event_type == "Arrests" and event.status in ("occurred", "ongoing")
                     and not any(r.role == "source" for r in event.actors)):
                 # "55 people were arrested": ACLED's arrests are made by the country's police
-                country = event.location.country if event.location else main_country
-                doer = Actor(name=police.name.format(country=country_name(self.actor_finder.gazetteer, country)),
-                             country=country, sector=police.sector, acled_inter=police.inter if country else None,
-                             kind="implied", evidence=event.trigger)
+                police = self._agents["police"]
+                doer = self._implied_agent(police, country, event, police.inter if country else None)
                 out.append(replace(event, actors=(ActorRole("source", doer),) + event.actors))
                 continue
             if (event.coding.acled_event_type in IMPLIED_PERPETRATOR_TYPES and event.status in ("occurred", "ongoing")
@@ -107,15 +105,20 @@ class EventExtractor:
                 if side is not None:
                     out.append(self._on_front_line(event, self._implied_side(side, event)))
                     continue
-                country = event.location.country if event.location else main_country
                 # "clan-based clashes", "inter-communal fighting": the fighters are a communal militia
-                implied = communal if _says_communal(doc, event.trigger) else entry
-                doer = Actor(name=implied.name.format(country=country_name(self.actor_finder.gazetteer, country)),
-                             country=country, sector=implied.sector, acled_inter=implied.inter, kind="implied",
-                             evidence=event.trigger)
+                implied = self._agents["identity_militia" if _says_communal(doc, event.trigger)
+                                       else "unidentified_armed_group"]
+                doer = self._implied_agent(implied, country, event, implied.inter)
                 event = replace(event, actors=(ActorRole("source", doer),) + event.actors)
             out.append(event)
         return out
+
+    def _implied_agent(self, agent, country: Optional[str], event: Event, inter: Optional[int]) -> Actor:
+        """The doer the report implies, an agent of the event's country; its evidence is
+        the trigger, the words that imply it."""
+        return Actor(name=agent.name.format(country=country_name(self.actor_finder.gazetteer, country)),
+                     country=country, sector=agent.sector, acled_inter=inter, kind="implied",
+                     evidence=event.trigger)
 
     def _on_front_line(self, event: Event, side: Actor) -> Event:
         """Unclaimed fire on a front line, by the side facing its place; explosions no

@@ -150,7 +150,6 @@ class ActorLexicon:
         self.titles = {surface_key(k): v for k, v in (titles or {}).items()}
         # breakaway regions and partly recognised states -> the country they broke from
         self.breakaway = {surface_key(k): v for k, v in (breakaway or {}).items()}
-        self.breakaway_names = tuple((breakaway or {}).keys())
         # ethnic groups and clans -> (their name, their country or None): their armed men
         # are identity militias
         self.identity_groups = {surface_key(k): (k, v) for k, v in (identity_groups or {}).items()}
@@ -223,7 +222,8 @@ class ActorLexicon:
             label = "PERSON" if entry.kind == "person" else "ORG"
             for alias in entry.aliases:
                 patterns.append({"label": label, "id": entry.id, "pattern": alias})
-        # breakaway regions the statistical model does not know as places ("Transnistria")
-        patterns += [{"label": "GPE", "pattern": name} for name in self.breakaway_names]
+        # breakaway regions the statistical model does not know as places ("Transnistria");
+        # their folded keys serve, as the ruler matches on LOWER
+        patterns += [{"label": "GPE", "pattern": name} for name in self.breakaway]
         return patterns
 

@@ -44,7 +44,7 @@ class FrontLine:
             return False
         place = event.location
         if place is not None and place.country == self.country and place.admin1 is not None:
-            if fold(place.admin1) in {fold(d) for d in self.division_names}:
+            if any(fold(place.admin1) == fold(d) for d in self.division_names):
                 return True
         return self.observed_in(paragraph)
 
