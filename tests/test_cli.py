@@ -75,3 +75,17 @@ def test_ingest_events_show(tmp_path, capsys):
     shown = capsys.readouterr().out
     assert "[trigger:" in shown and event_id in shown
     assert main(["show", "--db", db, "ev-nope"]) == 2
+
+
+def test_train_writes_a_model_that_eval_scores_cross_fitted(tmp_path, capsys):
+    from sitrep.learn.linear import SoftmaxModel
+    from tests.learn.test_acled_types import SAMPLE
+
+    data, out = tmp_path / "acled.csv", tmp_path / "model.npz"
+    data.write_text(SAMPLE, encoding="utf-8")
+    assert main(["train", "acled-types", "--file", str(data), "--out", str(out)]) == 0
+    model = SoftmaxModel.load(out)
+    assert model.meta["trained_on"] == "acled.csv" and len(model.classes) == 2
+    capsys.readouterr()
+    assert main(["eval", "acled", "--file", str(data), "--rules-only"]) == 0
+    assert "learned sub-type model: none" in capsys.readouterr().out

@@ -120,6 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     ev_cmd.add_argument("--file", help="data file or folder (default: the ACLED 2020 dev file; TBAQ-cleaned)")
     ev_cmd.add_argument("--limit", type=int, help="only the first N records")
     ev_cmd.add_argument("--json", action="store_true")
+    ev_cmd.add_argument("--rules-only", action="store_true",
+                        help="acled: without the learned sub-type model (the rules' own figures)")
+
+    tr = sub.add_parser("train", help="fit the learned ACLED sub-type model to an ACLED file (package data)")
+    tr.add_argument("model", choices=["acled-types"])
+    tr.add_argument("--file", help="ACLED file with sub-types (default: the ACLED 2020 dev file)")
+    tr.add_argument("--out", help="where to write the model (default: the package's own model file)")
     return p
 
 
@@ -329,6 +336,10 @@ def cmd_setup(args) -> int:
         stale.unlink()
         sys.stderr.write(f"removed the outdated gazetteer {stale}\n")
     index, source = default_index_path(), find_phoenix_dir()
+    for stale in index.parent.glob("phoenix-v*.sqlite"):
+        if stale != index:
+            stale.unlink()
+            sys.stderr.write(f"removed the outdated Phoenix index {stale}\n")
     if index.exists():
         sys.stderr.write(f"Phoenix actor index ready at {index}\n")
     elif source is not None:
@@ -418,11 +429,29 @@ def cmd_eval(args) -> int:
     from .evaluation.acled import DEFAULT_ACLED_FILE, evaluate_acled, format_report
 
     path = _eval_input(args, DEFAULT_ACLED_FILE, "ACLED file")
-    return _print_report(args, evaluate_acled(_coder(), path, limit=args.limit), format_report)
+    coder = _coder()
+    if args.rules_only:
+        coder = coder.with_acled_model(None)
+    return _print_report(args, evaluate_acled(coder, path, limit=args.limit), format_report)
+
+
+def cmd_train(args) -> int:
+    from pathlib import Path
+
+    from .evaluation.acled import DEFAULT_ACLED_FILE
+    from .learn.acled_types import default_model_path, train_acled_subtypes
+
+    path = _eval_input(args, DEFAULT_ACLED_FILE, "ACLED file")
+    out = Path(args.out) if args.out else default_model_path()
+    model = train_acled_subtypes(path)
+    model.save(out)
+    sys.stderr.write(f"{len(model.classes)} sub-types, {len(model.feature_ids)} features, "
+                     f"{model.meta['records']} notes from {path.name} -> {out}\n")
+    return 0
 
 
 COMMANDS = {"code": cmd_code, "ingest": cmd_ingest, "events": cmd_events, "export": cmd_export, "show": cmd_show,
-            "actors": cmd_query, "relations": cmd_query, "places": cmd_query, "timeline": cmd_query,
+            "train": cmd_train, "actors": cmd_query, "relations": cmd_query, "places": cmd_query, "timeline": cmd_query,
             "setup": cmd_setup, "eval": cmd_eval, "dedup": cmd_dedup,
             "serve": cmd_serve}
 

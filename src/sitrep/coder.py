@@ -7,7 +7,7 @@ batches and never lets one bad record stop the rest.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
 
@@ -21,6 +21,8 @@ from .geo.gazetteer import Gazetteer, ProgressFn
 from .geo.toponyms import ToponymResolver
 from .lexicon.actors import ActorLexicon
 from .lexicon.phoenix import PhoenixIndex
+from .learn.acled_types import AcledTyper, ActorTypeRules, load_default_model
+from .learn.linear import SoftmaxModel
 from .lexicon.triggers import TriggerLexicon
 from .model import Article, CodedArticle, RecordError
 from .nlp.pipeline import DocState, Pipeline, with_fields
@@ -39,13 +41,16 @@ class Resources:
     triggers: TriggerLexicon
     # the Phoenix dictionaries, when 'sitrep setup' found and compiled them
     phoenix: Optional[PhoenixIndex] = None
+    # ACLED sub-types learned from ACLED's coding (package data; None: the rules alone)
+    acled_model: Optional[SoftmaxModel] = None
 
     @classmethod
     def load(cls, gazetteer_path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Resources":
         actors = ActorLexicon.load()
         gazetteer = Gazetteer.open(gazetteer_path, progress)
         return cls(nlp=load_spacy(actors), gazetteer=gazetteer, actors=actors, triggers=TriggerLexicon.load(),
-                   phoenix=PhoenixIndex.open_if_built(gazetteer.country_codes()))
+                   phoenix=PhoenixIndex.open_if_built(gazetteer.country_codes()),
+                   acled_model=load_default_model())
 
     def actor_finder(self) -> ActorFinder:
         return ActorFinder(self.actors, self.gazetteer, self.phoenix)
@@ -119,6 +124,28 @@ class EventsStage:
         return with_fields(state, events=events)
 
 
+class AcledTypesStage:
+    """Sub-types the learned model is sure of, over the rules' (learn.acled_types)."""
+    name, requires, assigns = "acled_types", ("doc", "events", "actors", "places", "times"), ("events",)
+
+    def __init__(self, res: Resources, finder: ActorFinder):
+        self.typer = AcledTyper(res.acled_model, ActorTypeRules.load())
+        self.triggers = res.triggers
+        self.extractor = EventExtractor(res.triggers, finder)
+
+    def __call__(self, state: DocState) -> DocState:
+        a = state.article
+
+        def propose(tok, event_type: str, sub_type: str):
+            entry = self.triggers.entry_for_acled(event_type, sub_type)
+            if entry is None:
+                return None
+            return self.extractor.event_at(state.doc, a.text, a.doc_id, tok, entry, state.actors, state.places,
+                                           state.times, a.pub_date, state.main_country)
+
+        return with_fields(state, events=self.typer.retype(state.doc, a.text, state.events, propose))
+
+
 class RelationsStage:
     name, requires, assigns = "relations", ("doc", "actors", "events"), ("relations",)
 
@@ -133,8 +160,9 @@ class RelationsStage:
 
 def default_stages(res: Resources) -> list:
     finder = res.actor_finder()     # stateless; one serves every stage
+    learned = [AcledTypesStage(res, finder)] if res.acled_model is not None else []
     return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(res, finder),
-            RelationsStage(res)]
+            *learned, RelationsStage(res)]
 
 
 # -- the coder ------------------------------------------------------------------------
@@ -146,6 +174,11 @@ class Coder:
         res = self.resources
         self.pipeline = Pipeline(res.nlp, default_stages(res), batch_size=batch_size,
                                  make_doc=lambda text: masked_doc(res.nlp, res.actors, text))
+
+    def with_acled_model(self, model: Optional[SoftmaxModel]) -> "Coder":
+        """The same coder with another learned sub-type model (None: the rules alone);
+        the loaded resources are shared."""
+        return Coder(replace(self.resources, acled_model=model), self.pipeline.batch_size)
 
     def code(self, records: Iterable[Union[Article, RecordError]]) -> Iterator[CodedArticle]:
         """One CodedArticle per record, in input order; bad records become errors."""

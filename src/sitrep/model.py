@@ -122,6 +122,8 @@ class EventCoding:
     acled_event_type: Optional[str]
     acled_sub_event_type: Optional[str]
     cameo_root: Optional[str]
+    # who gave the ACLED type: the trigger's rules, or the learned model (learn.acled_types)
+    acled_by: str = "rules"
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ def event_json(e: Event) -> dict[str, Any]:
     return {
         "event_id": e.event_id, "event_type": c.event_type, "mode": c.mode,
         "acled_event_type": c.acled_event_type, "acled_sub_event_type": c.acled_sub_event_type,
-        "cameo_root": c.cameo_root, "status": e.status,
+        "acled_by": c.acled_by if c.acled_event_type else None, "cameo_root": c.cameo_root, "status": e.status,
         "actors": [actor_json(r) for r in e.actors],
         "location": location_json(e.location, e.location_reason),
         "date": date_json(e.date), "fatalities": e.fatalities, "sentence": e.sentence.text,

@@ -255,3 +255,65 @@ def test_a_crowd_the_model_tags_as_a_person_is_still_a_crowd(resources):
     doc.ents = [Span(doc, 0, 2, label="PERSON")]      # the model's mistake, made sure of
     found = resources.actor_finder().find(doc, text, date(2022, 1, 1), None)
     assert [(a.name, a.sector) for a in found] == [("Protesters (Unknown)", "CVL")]
+
+
+def test_a_capital_as_subject_is_its_government(code_text):
+    out = code_text("Tehran condemned the sanctions on Monday.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert (source["country"], source["sector"]) == ("IRN", "GOV")
+
+
+def test_a_town_under_a_preposition_is_a_place_not_an_actor(code_text):
+    out = code_text("Protesters marched in Mariupol on Monday.", pub="2022-05-01")
+    assert not [a for a in _actors(out) if a["country"] == "UKR" and a["sector"] == "CVL" and a["text"] == "Mariupol"]
+    assert any(p["name"] == "Mariupol" for p in out["places"])
+
+
+def test_a_town_alone_as_an_actor_is_its_people(resources):
+    from sitrep.evaluation.actors import resolve_actor_text
+
+    actor = resolve_actor_text(resources, resources.actor_finder(), "Mariupol")
+    assert (actor.country, actor.sector, actor.acled_inter) == ("UKR", "CVL", 7)
+
+
+def test_a_demonym_alone_is_its_state(resources):
+    from sitrep.evaluation.actors import resolve_actor_text
+
+    actor = resolve_actor_text(resources, resources.actor_finder(), "British")
+    assert (actor.country, actor.sector, actor.kind) == ("GBR", None, "state")
+
+
+PHOENIX_AGENTS = "NOTARY [~JUD]\nCANNONEER [~MIL]\nPASSERBY [~CVL]\n"
+
+
+@pytest.fixture
+def finder_with_agents(tmp_path, resources):
+    from sitrep.extract.actors import ActorFinder
+    from sitrep.lexicon.phoenix import AGENTS_FILE, PHOENIX_FILES, PhoenixIndex, build_phoenix_index
+
+    for name in PHOENIX_FILES:
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / AGENTS_FILE).write_text(PHOENIX_AGENTS, encoding="utf-8")
+    index = PhoenixIndex(build_phoenix_index(tmp_path, tmp_path / "p.sqlite"), resources.gazetteer.country_codes())
+    return ActorFinder(resources.actors, resources.gazetteer, index)
+
+
+def test_a_role_noun_only_the_phoenix_agents_know_gets_their_sector(resources, finder_with_agents, parse):
+    from datetime import date
+
+    text = "A Kenyan notary complained."
+    [notary] = finder_with_agents.find(parse(text), text, date(2022, 5, 1), None)
+    assert (notary.sector, notary.country, notary.acled_inter) == ("JUD", "KEN", 1)
+    # without the dictionary, no actor
+    from sitrep.extract.actors import ActorFinder
+
+    bare = ActorFinder(resources.actors, resources.gazetteer, None)
+    assert bare.find(parse(text), text, date(2022, 5, 1), None) == ()
+
+
+def test_the_phoenix_military_and_civilian_nouns_are_left_to_the_curated_agents(finder_with_agents, parse):
+    from datetime import date
+
+    for text in ("A cannoneer fired.", "A passerby fell."):
+        assert all(a.evidence.text not in ("cannoneer", "passerby")
+                   for a in finder_with_agents.find(parse(text), text, date(2022, 5, 1), None))

@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.lexicon.phoenix import PHOENIX_FILES, PhoenixIndex, build_phoenix_index, parse_phoenix
+from sitrep.lexicon.phoenix import AGENTS_FILE, PHOENIX_FILES, PhoenixIndex, build_phoenix_index, parse_phoenix
 
 SAMPLE = """# a comment line
 JOHN_DOE_  # CountryInfo.txt
@@ -59,3 +59,29 @@ def test_groups_organisations_and_ambiguous_names(tmp_path):
 def test_the_parser_never_fails_on_garbage(lines):
     for entry in parse_phoenix(lines):
         assert entry.name
+
+
+AGENTS = """# agents written for this test
+!FOLK! = MAN, WOMAN
+HARBOUR!FOLK! [~AGR]
+COURT_CLERK [~JUD]   # a comment after the code
+CHAMBER_OF_TRADE {CHAMBERS_OF_TRADE} [~BUS]
+RIVER_BOARD [~ENV}
+TWO_CODES [~GOV]
+TWO_CODES [~CVL]
+"""
+
+
+def test_agents_are_compiled_with_their_sectors(tmp_path):
+    (tmp_path / AGENTS_FILE).write_text(AGENTS, encoding="utf-8")
+    index = _index(tmp_path)
+    assert index.agent("court clerk").sector == "JUD"
+    assert index.agent("harbourwoman").sector == "AGR"
+    assert index.agent("chambers of trade").code == "BUS"
+    assert index.agent("river board").sector == "ENV"
+    assert index.agent("two codes") is None        # the dictionary gives it two: no guess
+    assert index.agent("nobody") is None
+
+
+def test_an_index_without_the_agents_file_has_no_agents(tmp_path):
+    assert _index(tmp_path).agent("court clerk") is None

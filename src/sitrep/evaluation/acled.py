@@ -25,6 +25,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from ..learn.acled_types import cross_fitted_models, fold_of, trained_on
 from ..lexicon.actors import load_yaml
 from ..model import Article, CodedArticle, Event
 
@@ -126,8 +127,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict[str, Any]:
     golds = list(load_acled(path))[:limit] if limit else list(load_acled(path))
     articles = [Article(doc_id=g.record_id, pub_date=g.pub_date, text=g.notes) for g in golds]
+    model = coder.resources.acled_model
+    cross_fitted = trained_on(model, Path(path))
     started = time.monotonic()
-    coded = list(coder.code(articles))
+    if cross_fitted:
+        coded = _code_cross_fitted(coder, Path(path), articles)
+    else:
+        coded = list(coder.code(articles))
     elapsed = time.monotonic() - started
     hits: Counter = Counter()
     has_sub = any(g.sub_event_type for g in golds)
@@ -154,14 +160,27 @@ def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict
     metrics = {k: round(hits[k] / n, 4) if n else 0.0 for k in
                ["found", "type", "sub_type", "inter1", "place_25km", "date_in_window", "date_exact",
                 "fatalities_exact"] if k != "sub_type" or has_sub}
-    return {"file": str(path), "records": n, "seconds": round(elapsed, 1),
+    learned = "none" if model is None else ("cross-fitted (out of fold)" if cross_fitted else model.meta.get("trained_on"))
+    return {"file": str(path), "records": n, "seconds": round(elapsed, 1), "learned_model": learned,
             "articles_per_second": round(n / elapsed, 1) if elapsed else None, "metrics": metrics,
             "confusion": {f"{g} -> {p}": c for (g, p), c in sorted(confusion.items(), key=lambda kv: -kv[1])}}
 
 
+def _code_cross_fitted(coder, path: Path, articles: list[Article]) -> list[CodedArticle]:
+    """The file the shipped model learned from: each record is coded with a model
+    fitted without its fold, so no record is scored by a model that saw it."""
+    coded: dict[int, CodedArticle] = {}
+    for fold, model in enumerate(cross_fitted_models(path)):
+        indices = [n for n in range(len(articles)) if fold_of(n) == fold]
+        for n, result in zip(indices, coder.with_acled_model(model).code([articles[n] for n in indices])):
+            coded[n] = result
+    return [coded[n] for n in range(len(articles))]
+
+
 def format_report(report: dict[str, Any]) -> str:
     lines = [f"ACLED evaluation: {report['file']}",
-             f"{report['records']} records in {report['seconds']} s ({report['articles_per_second']} articles/s)", ""]
+             f"{report['records']} records in {report['seconds']} s ({report['articles_per_second']} articles/s)",
+             f"learned sub-type model: {report.get('learned_model')}", ""]
     for name, value in report["metrics"].items():
         lines.append(f"  {name:<18} {value:.3f}")
     lines += ["", "confusion (gold -> predicted), most frequent first:"]

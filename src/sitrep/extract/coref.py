@@ -11,7 +11,8 @@ from typing import Optional, Sequence
 
 from ..lexicon.actors import is_civilian
 from ..model import Actor, Evidence
-from .actors import GENERIC_HEADS, PRONOUNS_GROUP, PRONOUNS_PERSON
+from .actors import PRONOUNS_GROUP, PRONOUNS_PERSON
+from .agents import GENERIC_HEADS
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _GROUP_NOUNS = GENERIC_HEADS | {"organisation", "organization", "militia", "movement"}

@@ -14,10 +14,9 @@ from typing import Optional, Sequence
 from ..lexicon.actors import is_civilian
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
-from .actors import IDENTITY_WORDS, ActorFinder, country_name, with_inter_for_location
-from .claims import claimed_perpetrator
+from .actors import ActorFinder, country_name, with_inter_for_location
 from .coref import ActorIndex
-from .front_lines import front_line_doer
+from .implied import ImpliedDoers
 from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
                      refine_protest, target_kind, vowed)
 from .counts import fatalities_in
@@ -36,7 +35,6 @@ CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
 FIRE_ENTRIES = ("fire", "burst_of_fire", "shelling")
 CROWD_SPEECH = ("request", "accuse", "reject")
-IMPLIED_PERPETRATOR_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
 
 
 class EventExtractor:
@@ -44,8 +42,7 @@ class EventExtractor:
         self.trigger_finder = TriggerFinder(triggers)
         self.triggers = triggers
         self.actor_finder = finder
-        # the agents an implied doer is named after, looked up once
-        self._agents = {a.id: a for a in finder.lexicon.agents}
+        self.implied = ImpliedDoers(triggers, finder)
 
     def extract(self, doc, text: str, doc_id: str, actors: Sequence[Actor], places: Sequence[Place],
                 times, pub_date, main_country: Optional[str] = None) -> tuple[Event, ...]:
@@ -74,72 +71,32 @@ class EventExtractor:
                 if event is not None:
                     events.append(event)
         merged = _counts_told_later(merge_mentions(events), text)
-        return _unique_ids(self._with_implied_perpetrators(merged, main_country, doc, index, text), doc_id)
+        return _unique_ids(self.implied.add_to(merged, main_country, doc, index, text), doc_id)
 
-    def _with_implied_perpetrators(self, events: list[Event], main_country: Optional[str], doc,
-                                   index: ActorIndex, text: str) -> list[Event]:
-        """Violence whose clause names no doer: the doer its paragraph says claimed or
-        planted it (``claims.py``); else, on a front line whose holders are known, the side
-        facing the place (``front_lines.py``); else, ACLED's convention, an unidentified
-        armed group of the country it happened in. Arrests no one is said to have made were
-        made by the country's police. The implied actor is marked ``kind="implied"`` and
-        its evidence is the trigger, the words that imply it."""
-        out = []
-        for event in events:
-            country = event.location.country if event.location else main_country
-            if (event.coding.acled_sub_event_type == "Arrests" and event.status in ("occurred", "ongoing")
-                    and not any(r.role == "source" for r in event.actors)):
-                # "55 people were arrested": ACLED's arrests are made by the country's police
-                police = self._agents["police"]
-                doer = self._implied_agent(police, country, event, police.inter if country else None)
-                out.append(replace(event, actors=(ActorRole("source", doer),) + event.actors))
-                continue
-            if (event.coding.acled_event_type in IMPLIED_PERPETRATOR_TYPES and event.status in ("occurred", "ongoing")
-                    and not any(r.role == "source" for r in event.actors)):
-                start, end = paragraph_bounds(text, event.sentence.start)
-                claimant = claimed_perpetrator(doc, index, start, end)
-                if claimant is not None and all(r.actor.name != claimant.name for r in event.actors):
-                    out.append(replace(event, actors=(ActorRole("source", claimant),) + event.actors))
-                    continue
-                side = front_line_doer(event, text[start:end])
-                if side is not None:
-                    out.append(self._on_front_line(event, self._implied_side(side, event)))
-                    continue
-                # "clan-based clashes", "inter-communal fighting": the fighters are a communal militia
-                implied = self._agents["identity_militia" if _says_communal(doc, event.trigger)
-                                       else "unidentified_armed_group"]
-                doer = self._implied_agent(implied, country, event, implied.inter)
-                event = replace(event, actors=(ActorRole("source", doer),) + event.actors)
-            out.append(event)
-        return out
-
-    def _implied_agent(self, agent, country: Optional[str], event: Event, inter: Optional[int]) -> Actor:
-        """The doer the report implies, an agent of the event's country; its evidence is
-        the trigger, the words that imply it."""
-        return Actor(name=agent.name.format(country=country_name(self.actor_finder.gazetteer, country)),
-                     country=country, sector=agent.sector, acled_inter=inter, kind="implied",
-                     evidence=event.trigger)
-
-    def _on_front_line(self, event: Event, side: Actor) -> Event:
-        """Unclaimed fire on a front line, by the side facing its place; explosions no
-        device is named for are that side's shelling, as ACLED codes them there."""
-        coding = event.coding
-        if coding.acled_sub_event_type == "Remote explosive/landmine/IED" and event.trigger.text.lower().startswith(
-                "explosion"):
-            coding = self.triggers.entries["shelling"].coding(side.acled_inter == 1, None)
-        return replace(event, coding=coding, actors=(ActorRole("source", side),) + event.actors)
-
-    def _implied_side(self, lexicon_id: str, event: Event) -> Actor:
-        entry = self.actor_finder.lexicon.actors[lexicon_id]
-        return Actor(name=entry.name, country=entry.country, sector=entry.sector, acled_inter=entry.inter,
-                     kind="implied", lexicon_id=entry.id, evidence=event.trigger)
+    def event_at(self, doc, text: str, doc_id: str, tok, entry: TriggerEntry, actors: Sequence[Actor],
+                 places: Sequence[Place], times, pub_date, main_country: Optional[str] = None) -> Optional[Event]:
+        """An event of ``entry``'s kind at a word no trigger matched (the learned model's
+        reading of a sentence, ``learn.acled_types``), with its actors, place, date and
+        counts found as for any trigger's; kept even if it names no participant."""
+        index = ActorIndex(actors, text, doc)
+        place_at = PlaceLookup(places)
+        roles = RoleFinder(index, {tok.i}, self.actor_finder.forces_of, self.actor_finder.state_of)
+        verbal = tok.pos_ in ("VERB", "AUX")
+        found = (roles.verb_roles(tok, violent=entry.plover in VIOLENT_TYPES) if verbal
+                 else roles.noun_roles(tok))
+        match = TriggerMatch(tok.i, tok.idx, tok.idx + len(tok), entry, verbal)
+        event = self._event(match, tok, found, text, doc_id, place_at, EventDater(doc, times, pub_date), {},
+                            _topic_actor(actors), main_country, proposed=True)
+        if event is None:
+            return None
+        return self.implied.add_to([event], main_country, doc, index, text)[0]
 
     def _event(self, match: TriggerMatch, tok, arg: Roles, text, doc_id, place_at, dater, anchor_dates,
-               topic, main_country: Optional[str]) -> Optional[Event]:
+               topic, main_country: Optional[str], proposed: bool = False) -> Optional[Event]:
         status = status_of(tok)
         location, reason = place_at.for_trigger(tok, text)
         loc_country = location.country if location else None
-        if arg.source is None and arg.target is None:
+        if arg.source is None and arg.target is None and not proposed:
             # no participant named: keep it only as a report of violence at a stated place
             # ("19 explosions near Dolomytne", "armed clashes were reported in Morelia")
             stated_place = reason in ("argument of the trigger", "attached to a governing word",
@@ -427,16 +384,6 @@ def _said_to_happen(tok) -> bool:
 
 def _paragraph_from(text: str, start: int) -> str:
     return text[start: paragraph_bounds(text, start)[1]]
-
-
-def _says_communal(doc, trigger: Evidence) -> bool:
-    """Do the words before the trigger say the violence was between communities
-    ("clan-based clashes", "inter-clan fighting", "ethnic clashes")?"""
-    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if span is None:
-        return False
-    before = doc[max(0, span.start - 4): span.start]
-    return any(part in IDENTITY_WORDS for t in before for part in t.lower_.split("-"))
 
 
 def _is_crowd(actor: Optional[Actor]) -> bool:

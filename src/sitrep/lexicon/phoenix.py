@@ -35,10 +35,12 @@ from typing import Iterable, Iterator, Optional
 from ..errors import ResourceError
 from ..geo.names import fold, without_article
 from .actors import RoleSpan
+from .phoenix_agents import PhoenixAgent, parse_agents
 
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt")
-INDEX_VERSION = 1
+AGENTS_FILE = "Phoenix.agents.txt"      # compiled too when it is there (lexicon.phoenix_agents)
+INDEX_VERSION = 2
 _ROLE = re.compile(r"\[([A-Z]{3,})\s*(?:>(\d{6,8})|<(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*\]")
 # CAMEO role codes read as PLOVER sectors where the two differ
 _SECTOR_BY_ROLE = {"ELI": "ELI", "INS": "REB", "UAF": "UAF", "SPY": "SPY", "OPP": "OPP", "PTY": "PTY",
@@ -139,7 +141,9 @@ def build_phoenix_index(source: Path, target: Path) -> Path:
         CREATE TABLE actor (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
         CREATE TABLE alias (key TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (key, id)) WITHOUT ROWID;
         CREATE TABLE role (id INTEGER NOT NULL, code TEXT NOT NULL, since TEXT, until TEXT);
-        CREATE INDEX role_id ON role (id);""")
+        CREATE INDEX role_id ON role (id);
+        -- a role noun's CAMEO agent code; NULL where the dictionary gives it two
+        CREATE TABLE agent (key TEXT PRIMARY KEY, code TEXT) WITHOUT ROWID;""")
     n = 0
     for filename in PHOENIX_FILES:
         with (source / filename).open(encoding="utf-8", errors="replace") as fh:
@@ -153,6 +157,11 @@ def build_phoenix_index(source: Path, target: Path) -> Path:
                 con.executemany("INSERT INTO role VALUES (?, ?, ?, ?)",
                                 [(n, r.code, r.since and r.since.isoformat(), r.until and r.until.isoformat())
                                  for r in entry.roles])
+    if (source / AGENTS_FILE).exists():
+        with (source / AGENTS_FILE).open(encoding="utf-8", errors="replace") as fh:
+            for agent in parse_agents(fh):
+                con.execute("INSERT INTO agent VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET code = NULL "
+                            "WHERE code IS NOT excluded.code", (agent.phrase, agent.code))
     con.commit()
     con.close()
     os.replace(tmp, target)
@@ -167,6 +176,7 @@ class PhoenixIndex:
             raise ResourceError(f"Phoenix index not built at {path}")
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._countries = country_codes
+        self._agents: Optional[dict[str, str]] = None
 
     @classmethod
     def open_if_built(cls, country_codes: Iterable[str], path: Optional[Path] = None) -> Optional["PhoenixIndex"]:
@@ -188,6 +198,15 @@ class PhoenixIndex:
         if chosen is None:
             return None
         return self._actor(name, chosen.code)
+
+    def agent(self, phrase: str) -> Optional[PhoenixAgent]:
+        """The agent code of a role noun ("attorney": JUD), in lower case and singular;
+        None for a noun the dictionary lacks or gives two codes."""
+        if self._agents is None:
+            # some 3,300 short rows: read once, then looked up for every noun of every article
+            self._agents = {key: code for key, code in self._con.execute("SELECT key, code FROM agent") if code}
+        code = self._agents.get(phrase)
+        return PhoenixAgent(phrase, code) if code else None
 
     def _actor(self, name: str, code: str) -> PhoenixActor:
         head = code[:3]

@@ -106,6 +106,12 @@ class TriggerLexicon:
         table = self.verb_phrases if verbal else self.noun_phrases
         return table.get(tuple(w.lower() for w in lemmas), [])
 
+    def entry_for_acled(self, event_type: str, sub_event_type: str) -> Optional[TriggerEntry]:
+        """The first entry coded as this ACLED sub-type, else the first of its type: what
+        an event the learned model proposes is in PLOVER's and CAMEO's terms."""
+        return next((e for e in self.entries.values() if e.acled == (event_type, sub_event_type)), None) or \
+            next((e for e in self.entries.values() if e.acled[0] == event_type), None)
+
     def for_verb(self, lemma: str, form: str = "") -> Optional[TriggerEntry]:
         entries = self.verb_entries(lemma, form)
         return entries[0] if entries else None
