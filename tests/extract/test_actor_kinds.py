@@ -317,3 +317,11 @@ def test_the_phoenix_military_and_civilian_nouns_are_left_to_the_curated_agents(
     for text in ("A cannoneer fired.", "A passerby fell."):
         assert all(a.evidence.text not in ("cannoneer", "passerby")
                    for a in finder_with_agents.find(parse(text), text, date(2022, 5, 1), None))
+
+
+@pytest.mark.parametrize("text", ["European Union legislators", "the EU legislature"])
+def test_a_named_body_s_legislature_is_its_legislature(resources, text):
+    from sitrep.evaluation.actors import _country_code, resolve_actor_text
+
+    actor = resolve_actor_text(resources, resources.actor_finder(), text)
+    assert actor.sector == "LEG" and _country_code(resources, actor) == "EUR"

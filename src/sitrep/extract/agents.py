@@ -79,6 +79,15 @@ class AgentReader:
             return Actor(name=self._former_name(tok, country),
                          country=country, sector="ELI", acled_inter=None, kind="agent",
                          evidence=evidence_of(text, start, tok.idx + len(tok)))
+        role = self.lexicon.agent_for(tok.lemma_.lower())
+        if named and role is not None and role.id == "legislature":
+            # "European Union legislators", "the EU legislature": not the body as a whole
+            # but its legislature (PLOVER's LEG), of the body's country or family
+            entry = self.lexicon.actors.get(named[0].ent_id_)
+            start = min(m.left_edge.idx for m in mods if m.dep_ != "det")
+            return Actor(name=f"Legislature ({entry.name})" if entry else tok.lemma_.capitalize(),
+                         country=entry.country if entry else None, sector="LEG", acled_inter=None, kind="agent",
+                         lexicon_id=entry.id if entry else None, evidence=evidence_of(text, start, tok.idx + len(tok)))
         if named:
             return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
         mod_lemmas = {m.lemma_.lower() for m in mods} | {m.text.lower() for m in mods}
