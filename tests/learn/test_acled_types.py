@@ -135,3 +135,19 @@ def test_the_shipped_model_is_what_the_training_script_makes():
     assert trained_on(shipped, path) and shipped.classes == refitted.classes
     assert np.array_equal(shipped.feature_ids, refitted.feature_ids)
     assert np.array_equal(shipped.weights, refitted.weights.astype(np.float16).astype(np.float32))
+
+
+def test_no_event_is_proposed_where_the_rules_read_a_clause_as_not_happening(coder, parse):
+    from dataclasses import replace
+
+    text = "On 3 May 2020, residents threatened to burn tyres on the main road in Kisumu."
+    article = Article(doc_id="t", pub_date=date(2020, 5, 4), text=text)
+    rules = coder.with_acled_model(None).code_one(article).events
+    [threat] = [e for e in rules if e.trigger.text == "threatened"]
+    # the threat as the only event, and as one that did not happen
+    untyped = (replace(threat, status="hypothetical"),)
+    riot = train_softmax(["residents threatened to burn tyres on the road"] * 6, [RIOT] * 6, epochs=5)
+    asked = []
+    typer = AcledTyper(riot, ActorTypeRules.load())
+    assert typer.retype(parse(text), text, untyped, lambda *a: asked.append(a)) == untyped
+    assert asked == []      # its clause's head is the threat's own trigger: nothing proposed

@@ -156,6 +156,8 @@ class AcledTyper:
     def retype(self, doc, text: str, events: Sequence[Event], propose: Optional[ProposeFn] = None) -> tuple[Event, ...]:
         # one reading per sentence, for its first typed event: the others in a sentence
         # ("police arrested five of the protesters") keep what their triggers say
+        if not events and propose is None:
+            return ()
         seen: set[int] = set()
         out = list(events)
         sentences = list(doc.sents)
@@ -180,8 +182,8 @@ class AcledTyper:
         human heads were found ...") is one, of the kind the model reads in it, if the
         model is fairly sure. Its actors, place and date are found as for a trigger's."""
         sentence = next((s for s in sentences if s.root.pos_ in ("VERB", "AUX")), None)
-        if sentence is None:
-            return events
+        if sentence is None or any(e.trigger.start == sentence.root.idx for e in events):
+            return events       # (the rules read that clause and found it did not happen)
         label, probability = self.model.predict(event_context(text, sentence.start_char, sentences))
         if probability < self.untyped_threshold:
             return events
