@@ -51,3 +51,11 @@ def test_case_and_the_value_of_numbers_do_not_matter(text):
     ids = hashed_features(text)
     assert hashed_features(text.swapcase()) == ids
     assert hashed_features(text.replace("1", "7")) == ids
+
+
+def test_a_model_with_no_feature_rows_falls_back_on_its_bias():
+    model = train_softmax(["alpha", "beta"], ["a", "b"], epochs=2, min_df=5)
+    assert len(model.feature_ids) == 0
+    label, probability = model.predict("alpha beta gamma")
+    assert label in ("a", "b") and 0.0 < probability <= 1.0
+    assert model.predict("")[0] in ("a", "b")

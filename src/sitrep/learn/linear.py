@@ -42,9 +42,12 @@ class SoftmaxModel:
 
     def probabilities(self, text: str) -> np.ndarray:
         ids = np.asarray(hashed_features(text), dtype=np.int64)
-        rows = np.searchsorted(self.feature_ids, ids)
-        rows = rows[(rows < len(self.feature_ids)) & (self.feature_ids[np.minimum(rows, len(self.feature_ids) - 1)] == ids)]
-        z = self.weights[rows].sum(axis=0, dtype=np.float64) + self.bias
+        z = self.bias.astype(np.float64)
+        if len(self.feature_ids) and len(ids):
+            rows = np.searchsorted(self.feature_ids, ids)
+            inside = rows < len(self.feature_ids)
+            rows = rows[inside][self.feature_ids[rows[inside]] == ids[inside]]
+            z = z + self.weights[rows].sum(axis=0, dtype=np.float64)
         z = np.exp(z - z.max())
         return z / z.sum()
 
