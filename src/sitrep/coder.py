@@ -114,8 +114,8 @@ class QuotesStage:
 class EventsStage:
     name, requires, assigns = "events", ("doc", "actors", "places", "main_country", "times"), ("events",)
 
-    def __init__(self, res: Resources, finder: ActorFinder):
-        self.extractor = EventExtractor(res.triggers, finder)
+    def __init__(self, extractor: EventExtractor):
+        self.extractor = extractor
 
     def __call__(self, state: DocState) -> DocState:
         a = state.article
@@ -128,16 +128,16 @@ class AcledTypesStage:
     """Sub-types the learned model is sure of, over the rules' (learn.acled_types)."""
     name, requires, assigns = "acled_types", ("doc", "events", "actors", "places", "times"), ("events",)
 
-    def __init__(self, res: Resources, finder: ActorFinder):
-        self.typer = AcledTyper(res.acled_model, ActorTypeRules.load())
-        self.triggers = res.triggers
-        self.extractor = EventExtractor(res.triggers, finder)
+    def __init__(self, model: SoftmaxModel, extractor: EventExtractor):
+        self.typer = AcledTyper(model, ActorTypeRules.load())
+        # the events stage's own extractor builds the events the model proposes
+        self.extractor = extractor
 
     def __call__(self, state: DocState) -> DocState:
         a = state.article
 
         def propose(tok, event_type: str, sub_type: str):
-            entry = self.triggers.entry_for_acled(event_type, sub_type)
+            entry = self.extractor.triggers.entry_for_acled(event_type, sub_type)
             if entry is None:
                 return None
             return self.extractor.event_at(state.doc, a.text, a.doc_id, tok, entry, state.actors, state.places,
@@ -160,8 +160,9 @@ class RelationsStage:
 
 def default_stages(res: Resources) -> list:
     finder = res.actor_finder()     # stateless; one serves every stage
-    learned = [AcledTypesStage(res, finder)] if res.acled_model is not None else []
-    return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(res, finder),
+    extractor = EventExtractor(res.triggers, finder)
+    learned = [AcledTypesStage(res.acled_model, extractor)] if res.acled_model is not None else []
+    return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(extractor),
             *learned, RelationsStage(res)]
 
 

@@ -74,26 +74,26 @@ def fold_of(index: int) -> int:
     return index % FOLDS
 
 
-def _training_pairs(path: Path, exclude_fold: Optional[int] = None) -> tuple[list[str], list[str]]:
+def _labelled_notes(path: Path) -> list[tuple[int, str, str]]:
+    """(fold, note, label) of every note with a sub-type, in file order."""
     from ..evaluation.acled import load_acled
 
-    texts, labels = [], []
-    for n, gold in enumerate(load_acled(path)):
-        if not gold.sub_event_type or (exclude_fold is not None and fold_of(n) == exclude_fold):
-            continue
-        texts.append(gold.notes)
-        labels.append(label_of(gold.event_type, gold.sub_event_type))
-    return texts, labels
+    return [(fold_of(n), gold.notes, label_of(gold.event_type, gold.sub_event_type))
+            for n, gold in enumerate(load_acled(path)) if gold.sub_event_type]
+
+
+def _fit(notes: list[tuple[int, str, str]], path: Path, digest: str, exclude_fold: Optional[int]) -> SoftmaxModel:
+    kept = [(text, label) for fold, text, label in notes if fold != exclude_fold]
+    if not kept:
+        raise ValueError(f"{path} has no notes with a sub-event type to learn from")
+    meta = {"trained_on": Path(path).name, "sha256": digest, "records": len(kept),
+            "excluded_fold": exclude_fold, "folds": FOLDS, "epochs": EPOCHS, "seed": SEED, "hash_bits": HASH_BITS}
+    return train_softmax([t for t, _ in kept], [lab for _, lab in kept], epochs=EPOCHS, seed=SEED, meta=meta)
 
 
 def train_acled_subtypes(path: Path, exclude_fold: Optional[int] = None) -> SoftmaxModel:
     """Fit the model to an ACLED file with sub-types (the 2020 column set)."""
-    texts, labels = _training_pairs(path, exclude_fold)
-    if not texts:
-        raise ValueError(f"{path} has no notes with a sub-event type to learn from")
-    meta = {"trained_on": Path(path).name, "sha256": file_digest(path), "records": len(texts),
-            "excluded_fold": exclude_fold, "folds": FOLDS, "epochs": EPOCHS, "seed": SEED, "hash_bits": HASH_BITS}
-    return train_softmax(texts, labels, epochs=EPOCHS, seed=SEED, meta=meta)
+    return _fit(_labelled_notes(path), path, file_digest(path), exclude_fold)
 
 
 def trained_on(model: Optional[SoftmaxModel], path: Path) -> bool:
@@ -101,8 +101,9 @@ def trained_on(model: Optional[SoftmaxModel], path: Path) -> bool:
 
 
 def cross_fitted_models(path: Path) -> list[SoftmaxModel]:
-    """One model per fold, each fitted without that fold's records."""
-    return [train_acled_subtypes(path, exclude_fold=k) for k in range(FOLDS)]
+    """One model per fold, each fitted without that fold's records (the file read once)."""
+    notes, digest = _labelled_notes(path), file_digest(path)
+    return [_fit(notes, path, digest, k) for k in range(FOLDS)]
 
 
 @dataclass(frozen=True)

@@ -35,16 +35,13 @@ from typing import Iterable, Iterator, Optional
 from ..errors import ResourceError
 from ..geo.names import fold, without_article
 from .actors import RoleSpan
-from .phoenix_agents import PhoenixAgent, parse_agents
+from .phoenix_agents import PhoenixAgent, parse_agents, sector_of_role
 
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                  "Phoenix.MilNonState.actors.txt")
 AGENTS_FILE = "Phoenix.agents.txt"      # compiled too when it is there (lexicon.phoenix_agents)
 INDEX_VERSION = 2
 _ROLE = re.compile(r"\[([A-Z]{3,})\s*(?:>(\d{6,8})|<(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*\]")
-# CAMEO role codes read as PLOVER sectors where the two differ
-_SECTOR_BY_ROLE = {"ELI": "ELI", "INS": "REB", "UAF": "UAF", "SPY": "SPY", "OPP": "OPP", "PTY": "PTY",
-                   "HLH": "HLH", "REF": "REF", "AGR": "AGR", "EDU": "EDU", "ENV": "ENV"}
 
 
 @dataclass(frozen=True)
@@ -214,5 +211,5 @@ class PhoenixIndex:
         country = head if head in self._countries else None
         rest = code[3:] if country else code
         role = rest[:3] if rest else None
-        sector = _SECTOR_BY_ROLE.get(role, role) if role else None
+        sector = sector_of_role(role) if role else None
         return PhoenixActor(name=name, code=code, country=country, sector=sector)

@@ -24,6 +24,13 @@ from typing import Iterable, Iterator
 # "[~ENV}" occurs once in the file: either closing bracket ends the code
 _LINE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[~(?P<code>[A-Z]+)[\]}]")
 _SET = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+# the one CAMEO role code PLOVER names otherwise (the rest are the same three letters)
+_PLOVER_SECTOR_OF_ROLE = {"INS": "REB"}
+
+
+def sector_of_role(role: str) -> str:
+    """A CAMEO role code as a PLOVER sector (insurgents are PLOVER's rebels)."""
+    return _PLOVER_SECTOR_OF_ROLE.get(role, role)
 
 
 @dataclass(frozen=True)
@@ -36,8 +43,7 @@ class PhoenixAgent:
     @property
     def sector(self) -> str:
         """The first role of the code, as a PLOVER sector ("GOVMIL" -> GOV; INS -> REB)."""
-        role = self.code[:3]
-        return {"INS": "REB"}.get(role, role)
+        return sector_of_role(self.code[:3])
 
 
 def _words(raw: str) -> str:
