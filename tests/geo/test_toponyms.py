@@ -250,3 +250,35 @@ def test_a_country_named_with_its_own_places_stays_the_country(resources, parse)
 def test_a_common_word_inside_a_name_is_no_place(resources, parse):
     places, _ = _places(resources, parse, "Lawyers protested in front of the Court of First Instance in Mahdia.")
     assert "First" not in places and "Mahdia" in places
+
+
+def test_a_demonym_and_a_town_of_its_spelling_are_asked_apart(resources, parse):
+    # "Canadian" the demonym and "Canadian" heading a firm's name are two readings: the
+    # town of Canadian, Texas, for the one must not leak into the other
+    text = ("A Canadian official in Toronto said the list is long. Canadian Blood Services "
+            "runs the registry.")
+    places, _ = _places(resources, parse, text)
+    demonym = next(p for p in places.values() if p.evidence.text == "Canadian" and p.adjectival)
+    assert demonym.country == "CAN" and demonym.feature_code == "PCLI"
+
+
+def test_a_namesake_nothing_in_the_story_locates_is_not_confident(resources, parse):
+    # Richmond, Virginia and Richmond, California (and Richmond in England, Canada ...):
+    # the likelier reading, but one the text gives no ground to be sure of
+    places, _ = _places(resources, parse, "A fire in Richmond destroyed two homes on Tuesday.")
+    assert places["Richmond"].score <= 0.4
+
+
+def test_a_namesake_the_text_locates_keeps_its_confidence(resources, parse):
+    places, _ = _places(resources, parse, "A fire in Richmond, Virginia destroyed two homes on Tuesday.")
+    assert places["Richmond"].admin1 == "Virginia" and places["Richmond"].score > 0.5
+
+
+def test_a_story_that_names_two_countries_leans_less_on_the_first(resources, parse):
+    # Toronto, Ohio is a US town; with Canada as present in the story as the United
+    # States, Toronto is the Canadian city
+    text = ("TORONTO - A Toronto man needs a kidney, his family said. Canadians wait for years. "
+            "Donors in Canada are few. A New Jersey man and a Washington woman were matched in "
+            "the United States.")
+    places, _ = _places(resources, parse, text)
+    assert all(p.country == "CAN" for p in places.values() if p.evidence.text in ("TORONTO", "Toronto"))

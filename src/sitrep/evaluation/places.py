@@ -28,6 +28,10 @@ GEO_DIR = EVALDATA / "geo"
 DATASETS = {"gwn": "GWN.xml", "lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}
 PATCHES = {"lgl": "lgl_patches.tsv", "geovirus": "GeoVirus_patches.tsv"}
 KM = 161.0
+# a place this far off is on the wrong continent or across one
+FAR_KM = 2000.0
+# Place.score at or above this is a confident reading
+CONFIDENT = 0.5
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ def evaluate_places(resources, name: str, limit: Optional[int] = None) -> dict[s
     docs = list(load_geo(name))[:limit] if limit else list(load_geo(name))
     n_gold = n_with_id = hits_161 = exact = matched = predicted = predicted_ok = 0
     errors: list[float] = []
+    far = far_confident = confident = confident_ok = 0
     for doc in docs:
         parsed = next(iter(resources.nlp.pipe([masked_doc(resources.nlp, resources.actors, doc.text)])))
         places, _ = resolver.resolve(parsed, doc.text)
@@ -123,6 +128,10 @@ def evaluate_places(resources, name: str, limit: Optional[int] = None) -> dict[s
             km = haversine_km(place.lat, place.lon, gold.lat, gold.lon)
             errors.append(km)
             hits_161 += km <= KM
+            far += km > FAR_KM
+            far_confident += km > FAR_KM and place.score >= CONFIDENT
+            confident += place.score >= CONFIDENT
+            confident_ok += place.score >= CONFIDENT and km <= KM
             exact += gold.geonameid is not None and place.geonameid == gold.geonameid
     return {
         "dataset": name, "documents": len(docs), "gold_toponyms": n_gold,
@@ -132,15 +141,24 @@ def evaluate_places(resources, name: str, limit: Optional[int] = None) -> dict[s
         "median_error_km": round(statistics.median(errors), 1) if errors else None,
         "toponym_recall": round(matched / max(1, n_gold), 4),
         "toponym_precision": round(predicted_ok / max(1, predicted), 4),
+        # issue #3: an unsure place should be coarse and unsure, not confidently on another continent
+        "far_errors": far, "far_errors_confident": far_confident,
+        # is the confidence worth reading: how many matched places are confident, and how
+        # many of those are right
+        "confident_share": round(confident / max(1, matched), 4),
+        "confident_accuracy_161km": round(confident_ok / max(1, confident), 4),
     }
 
 
 def format_places_report(reports: list[dict[str, Any]]) -> str:
-    lines = ["dataset    docs  gold   acc@161km  (on matched)  exact id  median km  recall  precision"]
+    lines = ["dataset    docs  gold   acc@161km  (on matched)  exact id  median km  recall  precision"
+             f"  >{FAR_KM:.0f} km (confident)  confident: share  acc"]
     for r in reports:
         lines.append(f"{r['dataset']:<10} {r['documents']:>4} {r['gold_toponyms']:>5}   {r['accuracy_161km']:.3f}"
                      f"      ({r['accuracy_161km_on_matched']:.3f})     "
                      f"{format(r['exact_geonames'], '.3f') if r['exact_geonames'] is not None else '  n/a'}    "
                      f"{r['median_error_km'] if r['median_error_km'] is not None else '-':>7}   "
-                     f"{r['toponym_recall']:.3f}   {r['toponym_precision']:.3f}")
+                     f"{r['toponym_recall']:.3f}   {r['toponym_precision']:.3f}"
+                     f"     {r['far_errors']:>4} ({r['far_errors_confident']:>3})"
+                     f"           {r['confident_share']:.3f}  {r['confident_accuracy_161km']:.3f}")
     return "\n".join(lines)

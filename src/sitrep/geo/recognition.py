@@ -192,6 +192,12 @@ class ToponymSpan:
     # not only that a name of the gazetteer was read: weaker evidence of the story's country
     cued: bool = True
 
+    @property
+    def reading(self) -> tuple:
+        """What the gazetteer is asked: the same words as a country's name ("Canadian")
+        and as a town's ("Canadian, Texas") are two questions."""
+        return (self.key, self.country, self.pinned)
+
 
 def pinned_span(start: int, end: int, geonameid: int, hint: Optional[str] = None,
                 adjectival: bool = False) -> ToponymSpan:

