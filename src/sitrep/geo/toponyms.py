@@ -215,15 +215,9 @@ class ToponymResolver:
                     and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
                 continue
             place = self._place(span, best, best_score, scored, text, doc)
-            # support from the rest of the story: the name's division or a neighbour says
-            # which namesake; another name read in the same country says which country
-            # (a name repeated, "Palestine" eleven times in a Texas paper, does not back itself)
             located = (n in narrowed or bool(divisions.get((best.country2, best.admin1_code)))
                        or (coherent and nearby_support(best, span.key, anchors) > 0))
-            backing = (sum(v.get(best.country3, 0) for v in votes_by_name.values())
-                       - votes_by_name.get(span.key, Counter()).get(best.country3, 0))
-            rivals = [] if located else _far_rivals(best, [c for _, c in scored] + self.gazetteer.lookup(span.key))
-            if any(r.country3 == best.country3 or backing <= 0 for r in rivals):
+            if not located and self._only_a_guess(span, best, cands, votes_by_name):
                 # "Paris" in a story the rest of which is in Texas, "Richmond" with nothing
                 # to say which: the likelier reading, but not one to be sure of
                 place = replace(place, score=min(place.score, AMBIGUOUS_CONFIDENCE))
@@ -231,6 +225,18 @@ class ToponymResolver:
         places += self._sites_in_towns(doc, text, spans, places, main)
         places += places_in_containers(doc, text, places)
         return sorted(places, key=lambda p: p.evidence.start), main
+
+    def _only_a_guess(self, span: ToponymSpan, best: Candidate, cands: list[Candidate],
+                      votes_by_name: dict[str, Counter]) -> bool:
+        """Has the chosen reading a rival over ``RIVAL_KM`` away that the story does not
+        rule out? Called for readings nothing locates (no division named, no neighbour, no
+        "Town, Division"). A rival in the same country always stands; one abroad falls
+        when another name of the story is read in the chosen country (a name repeated,
+        "Palestine" again and again in a Texas paper, does not back itself)."""
+        backing = (sum(v.get(best.country3, 0) for v in votes_by_name.values())
+                   - votes_by_name.get(span.key, Counter()).get(best.country3, 0))
+        rivals = _far_rivals(best, cands + self.gazetteer.lookup(span.key))
+        return any(r.country3 == best.country3 or backing <= 0 for r in rivals)
 
     @staticmethod
     def _sites_in_towns(doc, text: str, spans: list[ToponymSpan], places: list[Place],
