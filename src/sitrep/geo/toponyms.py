@@ -187,7 +187,8 @@ class ToponymResolver:
         divisions = self.division_context(spans, candidates)
         self._observed_lines(text, context, divisions)
         votes_by_name = self._first_readings(spans, candidates, context, divisions)
-        votes = context + sum(votes_by_name.values(), Counter())
+        reading_votes = sum(votes_by_name.values(), Counter())
+        votes = context + reading_votes
         main = votes.most_common(1)[0][0] if votes else None
         lead = _lead(votes)
         narrowed = pinned_pairs(spans, [candidates[span.reading] for span in spans], text, self._division_readings)
@@ -203,8 +204,9 @@ class ToponymResolver:
             cands = [c for _, c in base[n]]
             # the other places weigh in only where the text does not say what kind of place it is
             coherent = len(cands) > 1 and span.hint is None
-            scored = sorted(((score + (nearby_support(c, span.key, anchors) if coherent else 0.0), c)
-                             for score, c in base[n]), key=lambda sc: (-sc[0], -sc[1].population))
+            support = {c.geonameid: nearby_support(c, span.key, anchors) if coherent else 0.0 for _, c in base[n]}
+            scored = sorted(((score + support[c.geonameid], c) for score, c in base[n]),
+                            key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
             # a small place abroad with no support from context is more likely a misreading;
             # when the article's country is known, only a large city abroad stands. A name
@@ -216,8 +218,8 @@ class ToponymResolver:
                 continue
             place = self._place(span, best, best_score, scored, text, doc)
             located = (n in narrowed or bool(divisions.get((best.country2, best.admin1_code)))
-                       or (coherent and nearby_support(best, span.key, anchors) > 0))
-            if not located and self._only_a_guess(span, best, cands, votes_by_name):
+                       or support[best.geonameid] > 0)
+            if not located and self._only_a_guess(span, best, cands, reading_votes, votes_by_name):
                 # "Paris" in a story the rest of which is in Texas, "Richmond" with nothing
                 # to say which: the likelier reading, but not one to be sure of
                 place = replace(place, score=min(place.score, AMBIGUOUS_CONFIDENCE))
@@ -227,14 +229,13 @@ class ToponymResolver:
         return sorted(places, key=lambda p: p.evidence.start), main
 
     def _only_a_guess(self, span: ToponymSpan, best: Candidate, cands: list[Candidate],
-                      votes_by_name: dict[str, Counter]) -> bool:
+                      reading_votes: Counter, votes_by_name: dict[str, Counter]) -> bool:
         """Has the chosen reading a rival over ``RIVAL_KM`` away that the story does not
         rule out? Called for readings nothing locates (no division named, no neighbour, no
         "Town, Division"). A rival in the same country always stands; one abroad falls
         when another name of the story is read in the chosen country (a name repeated,
         "Palestine" again and again in a Texas paper, does not back itself)."""
-        backing = (sum(v.get(best.country3, 0) for v in votes_by_name.values())
-                   - votes_by_name.get(span.key, Counter()).get(best.country3, 0))
+        backing = reading_votes[best.country3] - votes_by_name.get(span.key, Counter())[best.country3]
         rivals = _far_rivals(best, cands + self.gazetteer.lookup(span.key))
         return any(r.country3 == best.country3 or backing <= 0 for r in rivals)
 
