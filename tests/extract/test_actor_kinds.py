@@ -1,4 +1,5 @@
 """Actors named by title, institution, place and tenure, on texts written for these tests."""
+from datetime import date
 from dataclasses import replace
 
 import pytest
@@ -325,3 +326,31 @@ def test_a_named_body_s_legislature_is_its_legislature(resources, text):
 
     actor = resolve_actor_text(resources, resources.actor_finder(), text)
     assert actor.sector == "LEG" and _country_code(resources, actor) == "EUR"
+
+
+def test_a_title_is_not_read_as_a_place(resources, parse):
+    # "Minister" is also a GeoNames alternate name of Minster, Ohio: a title word
+    # before an office noun must not make the officer American
+    text = "Deputy Minister of Defense Colonel-General Ivan Petrov"
+    found = resources.actor_finder().find(parse(text), text, date(2022, 5, 1), None)
+    assert found and all(a.country != "USA" for a in found)
+
+
+def test_a_country_name_with_its_of_phrase_modifies_an_agent(code_text):
+    # read word by word, "Republic" is a town in Missouri
+    out = code_text("Republic of Korea marines fired on a boat.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert source["country"] == "KOR" and source["sector"] == "MIL"
+
+
+def test_a_place_of_two_words_in_a_militia_name_gives_its_country(code_text):
+    # "Self Defense Forces" is a militia; "Puerto Boyaca" a Colombian town, read as one name
+    out = code_text("Puerto Boyaca Self Defense Forces attacked a village.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert source["sector"] == "PRM" and source["country"] == "COL"
+
+
+def test_somali_militia_of_the_curated_lexicon(code_text):
+    out = code_text("Ahlu Sunna Wal Jama'a fighters attacked al-Shabaab in Guriel.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert source["name"] == "Ahlu Sunna Wal Jamaa" and source["country"] == "SOM"

@@ -121,8 +121,10 @@ class ActorFinder:
                 continue
             if not tok.ent_type_ and (tok.pos_ == "PROPN" or tok.text.isupper()) and not list(tok.lefts) \
                     and self.lexicon.agent_for(tok.lemma_.lower()) is None:
-                # a place the tagger missed, standing alone as an actor ("TEHRAN")
-                place = self._place_as_actor(tok, tok.idx, tok.idx + len(tok), text)
+                # a country's name the tagger missed ("Republic of China"), or a place
+                # standing alone as an actor ("TEHRAN")
+                place = self._country_phrase_as_actor(tok, text) or \
+                    self._place_as_actor(tok, tok.idx, tok.idx + len(tok), text)
                 if place is not None:
                     mentions.append(place)
                     continue
@@ -221,6 +223,18 @@ class ActorFinder:
         return Actor(name=f"Civilians ({country_name(self.gazetteer, code)})", country=code, sector="CVL",
                      acled_inter=7, kind="agent", evidence=evidence)
 
+    def _country_phrase_as_actor(self, tok, text: str) -> Optional[Actor]:
+        """'Republic of China' unlabelled: a name with an "of" phrase that is a country's."""
+        end = tok.right_edge
+        if end.i == tok.i or tok.dep_ not in PLACE_ACTOR_DEPS \
+                or any(t.pos_ not in ("PROPN", "ADP", "DET", "PART") for t in tok.doc[tok.i: end.i + 1]):
+            return None
+        code = self.country_of_word(text[tok.idx: end.idx + len(end)])
+        if code is None:
+            return None
+        return Actor(name=f"Government of {country_name(self.gazetteer, code)}", country=code, sector=STATE_SECTOR,
+                     acled_inter=1, kind="state", evidence=evidence_of(text, tok.idx, end.idx + len(end)))
+
     def _named(self, entry: ActorEntry, ent, text: str, pub_date: date) -> Actor:
         backers = self.backers_of(ent.root, ent.start, text)
         sector, country = entry.sector_on(pub_date), entry.country_on(pub_date)
@@ -233,9 +247,39 @@ class ActorFinder:
         """'Rakhine rebels', 'Kabul police', 'Madras High Court': a place name as modifier,
         when all its readings are in one country, or one reading is a city that dwarfs
         the others (Chennai, once Madras, against two villages of that name)."""
-        if self.gazetteer is None or tok.pos_ not in ("PROPN", "ADJ") or not tok.text[:1].isupper():
+        if self.gazetteer is None or not tok.text[:1].isupper():
             return None
+        if tok.pos_ not in ("PROPN", "ADJ") and not (tok.pos_ == "NOUN" and not tok.is_sent_start):
+            return None     # (a capitalised noun inside a sentence is a name the tagger missed: "Rakhine")
+        if self._is_role_word(tok):
+            return None     # "Minister", "General": a title, not the hamlet of that name
+        run = self._name_run(tok)
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            # "Republic of China troops": the name with its "of" phrase is a country's
+            start = run.start if run is not tok else tok.i
+            code = self.country_of_word(tok.doc[start: tok.right_edge.i + 1].text)
+            if code:
+                return code
+        if run is not tok:
+            # "Santa Marta Self Defense Forces", "Northern Territory": the whole name first
+            code = self._country_of_place_name(run.text)
+            if code:
+                return code
         return self._country_of_place_name(tok.text, dominant=tok.pos_ == "PROPN" or tok.ent_type_ == "GPE")
+
+    def _is_role_word(self, tok) -> bool:
+        lower = tok.lower_
+        return lower in self.lexicon.titles or self.lexicon.agent_for(tok.lemma_.lower()) is not None \
+            or self.lexicon.agent_for(lower) is not None
+
+    def _name_run(self, tok):
+        """The proper nouns compounded onto ``tok`` from its left ("Santa" + "Marta"), as
+        one span; ``tok`` itself when there are none or one of them is a role word."""
+        start = tok.i
+        while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
+                and tok.doc[start - 1].head.i in range(start, tok.i + 1) and not self._is_role_word(tok.doc[start - 1]):
+            start -= 1
+        return tok if start == tok.i else tok.doc[start: tok.i + 1]
 
     def _country_of_place_name(self, name: str, dominant: bool = True) -> Optional[str]:
         readings = [c for c in self.gazetteer.lookup(fold(name)) if c.country3]

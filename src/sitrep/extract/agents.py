@@ -147,8 +147,10 @@ class AgentReader:
             # "Muslim leaders", "a Jewish community leader": religious figures
             return self.lexicon.agent_for("religious leader")
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
-        if before is not None and before in mods and tok.i > 1 and tok.doc[tok.i - 2] in mods:
-            # "state news agency": a three-word agent before its two-word tail
+        if before is not None and before in mods and tok.i > 1 and (
+                tok.doc[tok.i - 2] in mods or tok.doc[tok.i - 2].head == before):
+            # "state news agency", "Self Defense Forces" (self -> defense -> forces): a
+            # three-word agent before its two-word tail
             three = self.lexicon.agent_for(f"{tok.doc[tok.i - 2].lower_} {before.lower_} {lemma}")
             if three:
                 return three
