@@ -354,3 +354,10 @@ def test_somali_militia_of_the_curated_lexicon(code_text):
     out = code_text("Ahlu Sunna Wal Jama'a fighters attacked al-Shabaab in Guriel.", pub="2022-05-01")
     [source] = [a for a in _actors(out) if a["role"] == "source"]
     assert source["name"] == "Ahlu Sunna Wal Jamaa" and source["country"] == "SOM"
+
+
+def test_a_place_of_several_words_counts_under_its_own_name_only(code_text):
+    # "White House" is also an alternate name of Casablanca (Dar el Beida)
+    out = code_text("A former White House official criticised the plan.", pub="2022-05-01")
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    assert source["country"] == "USA"

@@ -282,3 +282,25 @@ def test_a_story_that_names_two_countries_leans_less_on_the_first(resources, par
             "the United States.")
     places, _ = _places(resources, parse, text)
     assert all(p.country == "CAN" for p in places.values() if p.evidence.text in ("TORONTO", "Toronto"))
+
+
+def test_georgia_among_georgia_towns_is_the_state_as_modifier_too(resources, parse):
+    text = ("Lawmakers in Atlanta debated the bill. Officials in Macon and Valdosta said Georgia "
+            "cities need the money, and the Georgia Municipal Association agreed.")
+    resolver = toponym_resolver(resources)
+    places, main = resolver.resolve(parse(text), text)
+    georgias = [p for p in places if p.evidence.text == "Georgia"]
+    assert main == "USA" and len(georgias) == 2
+    assert all(p.country == "USA" and p.feature_code == "ADM1" for p in georgias)
+
+
+def test_a_county_in_the_storys_state_is_that_states(resources, parse):
+    # thirty states have a Washington County, Oregon's the largest
+    places, _ = _places(resources, parse, "Vermont officials said the flood closed roads in Washington County.")
+    assert places["Washington County"].country == "USA" and places["Washington County"].admin1 == "Vermont"
+
+
+def test_a_division_named_alone_says_where_the_story_is(resources, parse):
+    # "Texas" has no rival of any size: the story is American, so "Paris" is the Texas town
+    places, main = _places(resources, parse, "Storms hit Paris overnight. Texas officials said Dallas was spared.")
+    assert main == "USA" and places["Paris"].country == "USA" and places["Paris"].admin1 == "Texas"

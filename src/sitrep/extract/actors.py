@@ -261,8 +261,9 @@ class ActorFinder:
             if code:
                 return code
         if run is not tok:
-            # "Santa Marta Self Defense Forces", "Northern Territory": the whole name first
-            code = self._country_of_place_name(run.text)
+            # "Santa Marta Self Defense Forces", "Northern Territory": the whole name first,
+            # by places of that very name ("White House" is also a name of Casablanca)
+            code = self._country_of_place_name(run.text, own_name=True)
             if code:
                 return code
         return self._country_of_place_name(tok.text, dominant=tok.pos_ == "PROPN" or tok.ent_type_ == "GPE")
@@ -281,8 +282,9 @@ class ActorFinder:
             start -= 1
         return tok if start == tok.i else tok.doc[start: tok.i + 1]
 
-    def _country_of_place_name(self, name: str, dominant: bool = True) -> Optional[str]:
-        readings = [c for c in self.gazetteer.lookup(fold(name)) if c.country3]
+    def _country_of_place_name(self, name: str, dominant: bool = True, own_name: bool = False) -> Optional[str]:
+        readings = [c for c in self.gazetteer.lookup(fold(name)) if c.country3
+                    and (not own_name or fold(c.name) == fold(name))]
         countries = {c.country3 for c in readings}
         if len(countries) == 1:
             return countries.pop()

@@ -195,8 +195,10 @@ class ToponymSpan:
     @property
     def reading(self) -> tuple:
         """What the gazetteer is asked: the same words as a country's name ("Canadian")
-        and as a town's ("Canadian, Texas") are two questions."""
-        return (self.key, self.country, self.pinned)
+        and as a town's ("Canadian, Texas") are two questions; so are a country's name
+        and its adjective ("Georgia" may be the US state, "Georgia's" in "Georgia's
+        schools" too, but a demonym is the country's only)."""
+        return (self.key, self.country, self.pinned, self.adjectival and self.country is not None)
 
 
 def pinned_span(start: int, end: int, geonameid: int, hint: Optional[str] = None,

@@ -46,9 +46,36 @@ def _own_evidence(cands: list[Candidate]) -> Counter:
     if len(countries) == 1:
         return Counter({countries.pop(): 2})
     country = next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
-    if country is None or any(c.feature_code == "ADM1" for c in cands):
+    if country is None:
+        # "Texas": a division, its namesakes abroad hamlets, says where the story is
+        divisions = [c for c in cands if c.feature_code == "ADM1"]
+        if len(divisions) == 1 and all(c.population < RIVAL_POPULATION for c in cands
+                                       if c.country3 != divisions[0].country3):
+            return Counter({divisions[0].country3: 2})
+        return Counter()
+    if any(c.feature_code == "ADM1" for c in cands):
         return Counter()        # "Georgia" names a country and a state: it says nothing by itself
     return Counter({country: 2})
+
+
+def _town_divisions(readings: list[Candidate]) -> set[tuple]:
+    """The first-level divisions that hold a town of the name."""
+    return {(c.country2, c.admin1_code) for c in readings if c.feature_code == "PPL"}
+
+
+def _town_inside(division: Candidate, town_divisions: set[tuple]) -> bool:
+    """Is one of the name's readings a town in this division's first-level division
+    ("New York"; "Guaymas" the town beside Guaymas the municipality)?"""
+    return division.feature_code in ("ADM1", "ADM2") and (division.country2, division.admin1_code) in town_divisions
+
+
+def _outweighed(division: Candidate, readings: list[Candidate]) -> bool:
+    """Is a division's name more likely a city of its country outside it ("Washington")?
+    Then naming it does not say the story is in the division. (New York City is in New
+    York; a namesake abroad, Al Bayda in Libya, is for the country context to weigh.)"""
+    return any(c.feature_code == "PPL" and c.country3 == division.country3
+               and c.population > division.population // 20 and not _town_inside(division, _town_divisions([c]))
+               for c in readings)
 
 
 def _far_rivals(best: Candidate, readings: list[Candidate]) -> list[Candidate]:
@@ -93,10 +120,12 @@ class ToponymResolver:
         return self.gazetteer.lookup(span.key)
 
     def _division_readings(self, span: ToponymSpan) -> list[Candidate]:
-        """A country word's other readings as a first-level division ("Georgia" the state)."""
-        if span.country is None or span.adjectival:
+        """A country word's other readings as a first-level division ("Georgia" the state,
+        "the Georgia Municipal Association" too; a demonym names its country only)."""
+        if span.country is None:
             return []
-        return [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "ADM1"]
+        return [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "ADM1"
+                and (not span.adjectival or fold(c.name) == span.key)]
 
     def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[tuple, list[Candidate]]) -> Counter:
         """Countries the article talks about: named countries, sure places, demonyms."""
@@ -119,17 +148,19 @@ class ToponymResolver:
                 counts[code] += 1
         return counts
 
-    def division_context(self, spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]]) -> Counter:
-        """First-level divisions the article is in: divisions named ("Louisiana") and
-        the divisions of places with only one reading."""
-        counts: Counter = Counter()
+    @staticmethod
+    def divisions_by_name(spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]]) -> dict[str, Counter]:
+        """First-level divisions the article is in, by the name (folded key) that says
+        so: divisions named ("Louisiana") and the divisions of places with only one
+        reading. Summed, the division context."""
+        counts: dict[str, Counter] = {}
         for span in spans:
             cands = candidates[span.reading]
             divisions = [c for c in cands if c.feature_code == "ADM1"]
-            if len(divisions) == 1:
-                counts[(divisions[0].country2, divisions[0].admin1_code)] += 2
+            if len(divisions) == 1 and not _outweighed(divisions[0], cands):
+                counts.setdefault(span.key, Counter())[(divisions[0].country2, divisions[0].admin1_code)] += 2
             elif len(cands) == 1 and cands[0].admin1_code:
-                counts[(cands[0].country2, cands[0].admin1_code)] += 1
+                counts.setdefault(span.key, Counter())[(cands[0].country2, cands[0].admin1_code)] += 1
         return counts
 
     def _observed_lines(self, text: str, context: Counter, divisions: Counter) -> None:
@@ -145,7 +176,8 @@ class ToponymResolver:
                         divisions[(cand.country2, cand.admin1_code)] += OBSERVED_LINE_WEIGHT
 
     def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str],
-              divisions: Optional[Counter] = None, main_lead: float = 1.0) -> float:
+              divisions: Optional[Counter] = None, main_lead: float = 1.0,
+              own_divisions: Optional[Counter] = None, town_inside: bool = False) -> float:
         """How likely ``cand`` is what ``span`` names (not a probability; compared
         between one span's readings)."""
         # a division's population is the sum of its cities': damp it so a bare
@@ -163,8 +195,15 @@ class ToponymResolver:
             score += 0.3 + 0.3 * main_lead
         elif context.get(cand.country3):
             score += 0.3
-        if in_named_division and cand.feature_code == "PPL":
-            score += 0.25       # a town in a division the article names or is otherwise in
+        # a town in a division the article names or is otherwise in; a county too
+        # ("Walker County"); the division itself when the story's other names are in it
+        # ("Georgia" beside Macon). Not over a town of that name in the division: "New
+        # York" with Brooklyn may still be the city, "Guaymas" the town, not the municipality.
+        if in_named_division and not town_inside and (
+                cand.feature_code in ("PPL", "ADM2") or (cand.feature_code == "ADM1" and own_divisions is not None
+                                                          and divisions[(cand.country2, cand.admin1_code)]
+                                                          > own_divisions[(cand.country2, cand.admin1_code)])):
+            score += 0.25
         if cand.feature_code in ("PCLI", "CONT", "RGN"):
             score += 0.5
         elif span.hint == "province":
@@ -184,7 +223,8 @@ class ToponymResolver:
         candidates = {span.reading: self._candidates(span) for span in spans}
         candidates.update(self._towns_named_like_countries(spans, candidates))
         context = self.country_context(spans, doc, candidates)
-        divisions = self.division_context(spans, candidates)
+        by_name = self.divisions_by_name(spans, candidates)
+        divisions = sum(by_name.values(), Counter())
         self._observed_lines(text, context, divisions)
         votes_by_name = self._first_readings(spans, candidates, context, divisions)
         reading_votes = sum(votes_by_name.values(), Counter())
@@ -192,7 +232,10 @@ class ToponymResolver:
         main = votes.most_common(1)[0][0] if votes else None
         lead = _lead(votes)
         narrowed = pinned_pairs(spans, [candidates[span.reading] for span in spans], text, self._division_readings)
-        base = [[(self.score(c, span, context, main, divisions, lead), c) for c in narrowed.get(n) or candidates[span.reading]]
+        base = [[(self.score(c, span, context, main, divisions, lead, by_name.get(span.key, Counter()),
+                             _town_inside(c, towns)), c)
+                 for cands in [narrowed.get(n) or candidates[span.reading]] for towns in [_town_divisions(cands)]
+                 for c in cands]
                 for n, span in enumerate(spans)]
         first = [max(scored, key=lambda sc: (sc[0], sc[1].population))[1] if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
