@@ -246,11 +246,11 @@ class ActorFinder:
     def country_of_place_word(self, tok) -> Optional[str]:
         """'Rakhine rebels', 'Kabul police', 'Madras High Court': a place name as modifier,
         when all its readings are in one country, or one reading is a city that dwarfs
-        the others (Chennai, once Madras, against two villages of that name)."""
-        if self.gazetteer is None or not tok.text[:1].isupper():
+        the others (Chennai, once Madras, against two villages of that name). A name of
+        several words is read whole ("Santa Marta"), and so is a country's name with its
+        "of" phrase ("Republic of Korea"); a title is no place ("Minister")."""
+        if self.gazetteer is None or tok.pos_ not in ("PROPN", "ADJ") or not tok.text[:1].isupper():
             return None
-        if tok.pos_ not in ("PROPN", "ADJ") and not (tok.pos_ == "NOUN" and not tok.is_sent_start):
-            return None     # (a capitalised noun inside a sentence is a name the tagger missed: "Rakhine")
         if self._is_role_word(tok):
             return None     # "Minister", "General": a title, not the hamlet of that name
         run = self._name_run(tok)
@@ -269,6 +269,7 @@ class ActorFinder:
         return self._country_of_place_name(tok.text, dominant=tok.pos_ == "PROPN" or tok.ent_type_ == "GPE")
 
     def _is_role_word(self, tok) -> bool:
+        """A title or a role noun of the lexicons ("Minister", "General", "Police")."""
         lower = tok.lower_
         return lower in self.lexicon.titles or self.lexicon.agent_for(tok.lemma_.lower()) is not None \
             or self.lexicon.agent_for(lower) is not None
