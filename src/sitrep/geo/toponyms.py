@@ -78,6 +78,12 @@ def _outweighed(division: Candidate, readings: list[Candidate]) -> bool:
                for c in readings)
 
 
+def _named_by_others(division: Candidate, divisions: Counter, own_divisions: Optional[Counter]) -> bool:
+    """Do names other than this one put the story in ``division``?"""
+    key = (division.country2, division.admin1_code)
+    return own_divisions is not None and divisions[key] > own_divisions[key]
+
+
 def _far_rivals(best: Candidate, readings: list[Candidate]) -> list[Candidate]:
     """The name's other readings of some size on another continent or across one
     ("Paris", Texas; "Georgia", the state; "Richmond", California)."""
@@ -200,9 +206,8 @@ class ToponymResolver:
         # ("Georgia" beside Macon). Not over a town of that name in the division: "New
         # York" with Brooklyn may still be the city, "Guaymas" the town, not the municipality.
         if in_named_division and not town_inside and (
-                cand.feature_code in ("PPL", "ADM2") or (cand.feature_code == "ADM1" and own_divisions is not None
-                                                          and divisions[(cand.country2, cand.admin1_code)]
-                                                          > own_divisions[(cand.country2, cand.admin1_code)])):
+                cand.feature_code in ("PPL", "ADM2")
+                or (cand.feature_code == "ADM1" and _named_by_others(cand, divisions, own_divisions))):
             score += 0.25
         if cand.feature_code in ("PCLI", "CONT", "RGN"):
             score += 0.5
@@ -232,11 +237,13 @@ class ToponymResolver:
         main = votes.most_common(1)[0][0] if votes else None
         lead = _lead(votes)
         narrowed = pinned_pairs(spans, [candidates[span.reading] for span in spans], text, self._division_readings)
-        base = [[(self.score(c, span, context, main, divisions, lead, by_name.get(span.key, Counter()),
-                             _town_inside(c, towns)), c)
-                 for cands in [narrowed.get(n) or candidates[span.reading]] for towns in [_town_divisions(cands)]
-                 for c in cands]
-                for n, span in enumerate(spans)]
+        base = []
+        for n, span in enumerate(spans):
+            cands = narrowed.get(n) or candidates[span.reading]
+            towns = _town_divisions(cands)
+            own = by_name.get(span.key, Counter())
+            base.append([(self.score(c, span, context, main, divisions, lead, own, _town_inside(c, towns)), c)
+                         for c in cands])
         first = [max(scored, key=lambda sc: (sc[0], sc[1].population))[1] if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
         anchors = anchors_of(first, [span.key for span in spans])
