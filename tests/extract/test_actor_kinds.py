@@ -9,6 +9,12 @@ def _actors(out):
     return [a for e in out["events"] for a in e["actors"]]
 
 
+def _only_source(out):
+    """The one source actor of the coded text (unpacking fails if there are more or none)."""
+    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    return source
+
+
 @pytest.mark.parametrize("text,name,country,sector", [
     ("US Senator Marco Rubio criticised the deal.", "Marco Rubio", "USA", "LEG"),
     ("French President Emmanuel Macron condemned the attack.", "Emmanuel Macron", "FRA", "GOV"),
@@ -30,13 +36,13 @@ def test_a_name_without_a_title_claims_nothing(code_text):
 
 def test_a_former_minister_is_an_elite_not_the_government(code_text):
     out = code_text("A former Kenyan minister criticised the police.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert source["sector"] == "ELI" and source["country"] == "KEN"
 
 
 def test_a_region_as_modifier_gives_the_country(code_text):
     out = code_text("Rakhine rebels attacked a border post.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert source["country"] == "MMR" and source["sector"] == "REB"
 
 
@@ -125,7 +131,7 @@ def test_frequent_armed_actors_of_the_acled_theatres(code_text, text, name, inte
 ])
 def test_agents_take_the_country_their_noun_phrase_names(code_text, text, country, sector):
     out = code_text(text, pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert (source["country"], source["sector"]) == (country, sector)
 
 
@@ -172,7 +178,7 @@ def test_a_country_acting_has_no_sector_and_its_capital_is_its_government(code_t
 
 def test_a_breakaway_region_is_a_pre_state_of_the_country_it_left(code_text):
     out = code_text("Abkhazia rejected the proposal.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert (source["country"], source["sector"]) == ("GEO", "PRE")
 
 
@@ -260,7 +266,7 @@ def test_a_crowd_the_model_tags_as_a_person_is_still_a_crowd(resources):
 
 def test_a_capital_as_subject_is_its_government(code_text):
     out = code_text("Tehran condemned the sanctions on Monday.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert (source["country"], source["sector"]) == ("IRN", "GOV")
 
 
@@ -339,25 +345,25 @@ def test_a_title_is_not_read_as_a_place(resources, parse):
 def test_a_country_name_with_its_of_phrase_modifies_an_agent(code_text):
     # read word by word, "Republic" is a town in Missouri
     out = code_text("Republic of Korea marines fired on a boat.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert source["country"] == "KOR" and source["sector"] == "MIL"
 
 
 def test_a_place_of_two_words_in_a_militia_name_gives_its_country(code_text):
     # "Self Defense Forces" is a militia; "Puerto Boyaca" a Colombian town, read as one name
     out = code_text("Puerto Boyaca Self Defense Forces attacked a village.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert source["sector"] == "PRM" and source["country"] == "COL"
 
 
 def test_somali_militia_of_the_curated_lexicon(code_text):
     out = code_text("Ahlu Sunna Wal Jama'a fighters attacked al-Shabaab in Guriel.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert source["name"] == "Ahlu Sunna Wal Jamaa" and source["country"] == "SOM"
 
 
 def test_a_place_of_several_words_counts_under_its_own_name_only(code_text):
     # "White House" is also an alternate name of Casablanca (Dar el Beida)
     out = code_text("A former White House official criticised the plan.", pub="2022-05-01")
-    [source] = [a for a in _actors(out) if a["role"] == "source"]
+    source = _only_source(out)
     assert source["country"] == "USA"

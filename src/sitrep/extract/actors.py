@@ -225,15 +225,27 @@ class ActorFinder:
 
     def _country_phrase_as_actor(self, tok, text: str) -> Optional[Actor]:
         """'Republic of China' unlabelled: a name with an "of" phrase that is a country's."""
-        end = tok.right_edge
-        if end.i == tok.i or tok.dep_ not in PLACE_ACTOR_DEPS \
-                or any(t.pos_ not in ("PROPN", "ADP", "DET", "PART") for t in tok.doc[tok.i: end.i + 1]):
+        if tok.dep_ not in PLACE_ACTOR_DEPS or not self._with_of_phrase(tok):
             return None
-        code = self.country_of_word(text[tok.idx: end.idx + len(end)])
+        code = self._country_named_with_of(tok, tok.i)
         if code is None:
             return None
+        end = tok.right_edge
         return Actor(name=f"Government of {country_name(self.gazetteer, code)}", country=code, sector=STATE_SECTOR,
                      acled_inter=1, kind="state", evidence=evidence_of(text, tok.idx, end.idx + len(end)))
+
+    @staticmethod
+    def _with_of_phrase(tok) -> bool:
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+    def _country_named_with_of(self, tok, start: int) -> Optional[str]:
+        """The country that the words from ``start`` through ``tok``'s "of" phrase name
+        ("Republic of Korea"), when they are a name's words (proper nouns, "of", "the",
+        "'s"). (The parser's text differs from the article's only in masked acronyms.)"""
+        words = tok.doc[start: tok.right_edge.i + 1]
+        if any(t.pos_ not in ("PROPN", "ADP", "DET", "PART") for t in words):
+            return None
+        return self.country_of_word(words.text)
 
     def _named(self, entry: ActorEntry, ent, text: str, pub_date: date) -> Actor:
         backers = self.backers_of(ent.root, ent.start, text)
@@ -254,10 +266,9 @@ class ActorFinder:
         if self._is_role_word(tok):
             return None     # "Minister", "General": a title, not the hamlet of that name
         run = self._name_run(tok)
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        if self._with_of_phrase(tok):
             # "Republic of China troops": the name with its "of" phrase is a country's
-            start = run.start if run is not tok else tok.i
-            code = self.country_of_word(tok.doc[start: tok.right_edge.i + 1].text)
+            code = self._country_named_with_of(tok, run.start if run is not tok else tok.i)
             if code:
                 return code
         if run is not tok:

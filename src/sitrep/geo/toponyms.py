@@ -58,15 +58,20 @@ def _own_evidence(cands: list[Candidate]) -> Counter:
     return Counter({country: 2})
 
 
+def _division_of(cand: Candidate) -> tuple:
+    """The first-level division a reading lies in (or is), as the division context counts it."""
+    return (cand.country2, cand.admin1_code)
+
+
 def _town_divisions(readings: list[Candidate]) -> set[tuple]:
     """The first-level divisions that hold a town of the name."""
-    return {(c.country2, c.admin1_code) for c in readings if c.feature_code == "PPL"}
+    return {_division_of(c) for c in readings if c.feature_code == "PPL"}
 
 
 def _town_inside(division: Candidate, town_divisions: set[tuple]) -> bool:
     """Is one of the name's readings a town in this division's first-level division
     ("New York"; "Guaymas" the town beside Guaymas the municipality)?"""
-    return division.feature_code in ("ADM1", "ADM2") and (division.country2, division.admin1_code) in town_divisions
+    return division.feature_code in ("ADM1", "ADM2") and _division_of(division) in town_divisions
 
 
 def _outweighed(division: Candidate, readings: list[Candidate]) -> bool:
@@ -74,13 +79,13 @@ def _outweighed(division: Candidate, readings: list[Candidate]) -> bool:
     Then naming it does not say the story is in the division. (New York City is in New
     York; a namesake abroad, Al Bayda in Libya, is for the country context to weigh.)"""
     return any(c.feature_code == "PPL" and c.country3 == division.country3
-               and c.population > division.population // 20 and not _town_inside(division, _town_divisions([c]))
+               and c.population > division.population // 20 and _division_of(c) != _division_of(division)
                for c in readings)
 
 
 def _named_by_others(division: Candidate, divisions: Counter, own_divisions: Optional[Counter]) -> bool:
     """Do names other than this one put the story in ``division``?"""
-    key = (division.country2, division.admin1_code)
+    key = _division_of(division)
     return own_divisions is not None and divisions[key] > own_divisions[key]
 
 
@@ -164,9 +169,9 @@ class ToponymResolver:
             cands = candidates[span.reading]
             divisions = [c for c in cands if c.feature_code == "ADM1"]
             if len(divisions) == 1 and not _outweighed(divisions[0], cands):
-                counts.setdefault(span.key, Counter())[(divisions[0].country2, divisions[0].admin1_code)] += 2
+                counts.setdefault(span.key, Counter())[_division_of(divisions[0])] += 2
             elif len(cands) == 1 and cands[0].admin1_code:
-                counts.setdefault(span.key, Counter())[(cands[0].country2, cands[0].admin1_code)] += 1
+                counts.setdefault(span.key, Counter())[_division_of(cands[0])] += 1
         return counts
 
     def _observed_lines(self, text: str, context: Counter, divisions: Counter) -> None:
@@ -179,7 +184,7 @@ class ToponymResolver:
             for name in line.division_names:
                 for cand in self.gazetteer.lookup(fold(name)):
                     if cand.feature_code == "ADM1" and cand.country3 == line.country:
-                        divisions[(cand.country2, cand.admin1_code)] += OBSERVED_LINE_WEIGHT
+                        divisions[_division_of(cand)] += OBSERVED_LINE_WEIGHT
 
     def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str],
               divisions: Optional[Counter] = None, main_lead: float = 1.0,
@@ -194,7 +199,7 @@ class ToponymResolver:
             # found through one of its alternate names ("Jerusalem" is also a name of
             # Funkstown, Maryland): less likely than a town of that very name
             score -= ALTERNATE_NAME_PENALTY
-        in_named_division = bool(divisions and divisions.get((cand.country2, cand.admin1_code)))
+        in_named_division = bool(divisions and divisions.get(_division_of(cand)))
         if cand.country3 == main:
             # the main country's edge over the story's other countries shrinks as its
             # lead does: a Toronto story that also names New Jersey is not a US story
@@ -267,7 +272,7 @@ class ToponymResolver:
                     and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
                 continue
             place = self._place(span, best, best_score, scored, text, doc)
-            located = (n in narrowed or bool(divisions.get((best.country2, best.admin1_code)))
+            located = (n in narrowed or bool(divisions.get(_division_of(best)))
                        or support[best.geonameid] > 0)
             if not located and self._only_a_guess(span, best, cands, reading_votes, votes_by_name):
                 # "Paris" in a story the rest of which is in Texas, "Richmond" with nothing
