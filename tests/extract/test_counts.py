@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sitrep.extract.counts import fatalities_in
+from sitrep.extract.counts import _stated_count, fatalities_in
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -28,3 +30,15 @@ def test_fatalities(text, expected):
 ])
 def test_vague_amounts_count_as_acled_codes_them(text, dead):
     assert fatalities_in(text) == dead
+
+
+_COUNT_WORDS = ["killed", "Killing", "dead", "died", "slain", "executed", "beheaded", "lost", "their", "lives",
+                "bodies", "body", "of", "fatalities", "FATALITIES", "casualties", "death", "toll", "rose", "to",
+                "no", "were", "was", "a", "man", "at", "least", "12", "three", "dozens", "several", "people",
+                "shot", "stabbed", "injured", "wounded", "and", ",", ".", "8 May 2020", "fatally", "found"]
+
+
+@given(st.lists(st.sampled_from(_COUNT_WORDS), max_size=12).map(" ".join))
+def test_passages_without_a_death_word_are_skipped_only_when_no_rule_would_count(passage):
+    # the gate on death words must never hide a count the rules would find
+    assert fatalities_in(passage) == _stated_count(passage)

@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep.extract.times import find_times, shift
+from sitrep.extract.time_rules import CUES, PATTERNS, SCANNERS
+from sitrep.extract.times import _matches, find_times, shift
 
 PUB = date(2017, 1, 23)   # a Monday
 
@@ -95,3 +96,27 @@ def test_every_window_carries_its_words():
     for m in find_times("right now, yesterday, in December, last week, on Friday", PUB):
         assert m.span is not None and m.span.evidence is not None
         assert m.span.evidence.text.strip()
+
+
+_DATE_WORDS = ["In", "on", "the", "early", "late", "mid", "1990s", "'90s", "2016", "1987", "May", "SEPT.", "Jan",
+               "December", "9", "21st", "Friday", "monday", "last", "this", "next", "week", "months", "years",
+               "ago", "three", "a", "few", "after", "earlier", "since", "quarter", "second", "summer", "weekend",
+               "recently", "now", "yesterday", "night", "-", ",", "of", "between", "and", "2020-05-09", "İ"]
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=10).map(" ".join))
+def test_the_fast_scan_finds_what_each_pattern_finds(text):
+    # find_times scans the lowercased text case-sensitively and skips a pattern none of
+    # whose cue words occurs: neither may lose a match of the case-blind pattern
+    lowered = text.lower()
+    for order, (name, pattern) in enumerate(PATTERNS):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches(pattern, SCANNERS[order], text, lowered)] == expected, name
+        if expected:
+            assert any(cue in lowered for cue in CUES[name]), name
+
+
+def test_every_pattern_is_written_in_lower_case_and_has_cues():
+    assert set(CUES) == {name for name, _ in PATTERNS}
+    for name, pattern in PATTERNS:
+        assert pattern.pattern.replace("(?P<", "").islower(), name

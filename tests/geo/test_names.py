@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.geo.names import fold, is_latin
+from sitrep.geo.names import fold, folded_in_full, is_latin
 
 
 def test_transliterations_of_the_article_meet():
@@ -26,3 +26,8 @@ def test_fold_is_idempotent(name):
 def test_latin_script_detection():
     assert is_latin("Ḩimş") and is_latin("Tadmur")
     assert not is_latin("دير الزور")
+
+
+@given(st.text(alphabet=st.sampled_from("aZqé'’-. Ḩß\tİ_/(),"), max_size=12) | st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True))
+def test_the_fast_path_folds_as_the_full_rules_do(name):
+    assert fold(name) == folded_in_full(name)

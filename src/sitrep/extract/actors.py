@@ -15,7 +15,7 @@ from typing import Mapping, Optional
 
 from ..geo.names import fold, without_article
 from ..lexicon.actors import ActorEntry, ActorLexicon
-from ..model import Actor
+from ..model import Actor, Evidence
 from .agents import AgentReader, country_name, evidence_of, inter_for
 
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "affiliated"}
@@ -71,7 +71,7 @@ class ActorFinder:
         if code is None:
             return None
         return Actor(name=name.format(country_name(self.gazetteer, code)), country=code, sector=sector,
-                     acled_inter=1, kind=kind, evidence=evidence_of(tok.doc.text, tok.idx, tok.idx + len(tok)))
+                     acled_inter=1, kind=kind, evidence=Evidence(tok.idx, tok.idx + len(tok), tok.text))
 
     def find(self, doc, text: str, pub_date: date, main_country: Optional[str]) -> tuple[Actor, ...]:
         mentions: list[Actor] = []

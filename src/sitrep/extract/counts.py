@@ -84,8 +84,19 @@ def _blank_dates(text: str) -> str:
     return _DATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# Every pattern above needs one of these stems; most passages have none and are skipped.
+_DEATH_STEMS = re.compile(r"kill|dead|die|slain|execut|massacr|murder|behead|lives|perish|death|fatal|"
+                          r"bod(?:y|ies)|casualt", re.I)
+
+
 def fatalities_in(text: str) -> Optional[int]:
     """The death count stated in a passage; 0 when it says none died; None if silent."""
+    if not _DEATH_STEMS.search(text):
+        return None
+    return _stated_count(text)
+
+
+def _stated_count(text: str) -> Optional[int]:
     text = _blank_dates(text)
     best: Optional[int] = None
     for m in _LIST_BEFORE_DEATH.finditer(text):

@@ -51,8 +51,9 @@ def _root_of(doc, mention: TimeMention):
 
 
 class EventDater:
-    def __init__(self, doc, times: Sequence[TimeMention], pub_date: date):
+    def __init__(self, doc, text: str, times: Sequence[TimeMention], pub_date: date):
         self.doc = doc
+        self.text = text           # the article's: doc.text is rebuilt from the tokens on every read
         self.times = times
         self.pub_date = pub_date
 
@@ -83,7 +84,7 @@ class EventDater:
     def reference_time(self, trigger) -> Optional[TimeMention]:
         """The last calendar date stated before the trigger's sentence in its paragraph."""
         sent = trigger.sent
-        para_start, _ = paragraph_bounds(self.doc.text, sent.start_char)
+        para_start, _ = paragraph_bounds(self.text, sent.start_char)
         before = [t for t in self.times if para_start <= t.start < sent.start_char and not t.anchored
                   and t.span is not None and t.kind == "date" and t.span.precision in REFERENCE_PRECISIONS
                   and t.span.method != "publication" and t.span.end <= self.pub_date]

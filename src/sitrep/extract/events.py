@@ -51,7 +51,7 @@ class EventExtractor:
         matches = self.trigger_finder.find(doc, lambda tok: place_at.covering(tok) is not None)
         roles = RoleFinder(index, {m.token_i for m in matches}, self.actor_finder.forces_of,
                            self.actor_finder.state_of)
-        dater = EventDater(doc, times, pub_date)
+        dater = EventDater(doc, text, times, pub_date)
         topic = _topic_actor(actors)
         anchor_dates: dict[int, TimeSpan] = {}
         events: list[Event] = []
@@ -85,7 +85,7 @@ class EventExtractor:
         found = (roles.verb_roles(tok, violent=entry.plover in VIOLENT_TYPES) if verbal
                  else roles.noun_roles(tok))
         match = TriggerMatch(tok.i, tok.idx, tok.idx + len(tok), entry, verbal)
-        event = self._event(match, tok, found, text, doc_id, place_at, EventDater(doc, times, pub_date), {},
+        event = self._event(match, tok, found, text, doc_id, place_at, EventDater(doc, text, times, pub_date), {},
                             _topic_actor(actors), main_country, proposed=True)
         if event is None:
             return None
@@ -113,7 +113,7 @@ class EventExtractor:
             if match.entry.plover != "PROTEST" and not weapon_report and not unresolved and not happened and not (
                     stated_place and match.entry.acled[0] and reported):
                 return None
-        entry = self._weapon_entry(tok, match.entry)
+        entry = self._weapon_entry(tok, match.entry, text)
         casualties_of_fighting = entry.id == "kill" and self._outcome_of_fighting(tok)
         if casualties_of_fighting:
             # "killed in clashes", "killed after exchanging fire with police": the dead are
@@ -237,19 +237,19 @@ class EventExtractor:
                     return True
         return False
 
-    def _weapon_entry(self, tok, entry: TriggerEntry) -> TriggerEntry:
+    def _weapon_entry(self, tok, entry: TriggerEntry, text: str) -> TriggerEntry:
         """'killed in an airstrike', 'attack with a grenade', 'an IED killed': type by weapon."""
         if entry.id in FIRE_ENTRIES or (entry.id == "remote_explosive" and tok.lemma_.lower() == "explosion"):
             # firing, projectiles, explosions with no device named: the weapons say which fire
             if entry.id == "fire" and _fired_from_the_air(tok):
                 return self.triggers.entries["air_strike"]
-            kind = kind_of_fire(tok.sent.text, _next_sentence_in_paragraph(tok))
+            kind = kind_of_fire(tok.sent.text, _next_sentence_in_paragraph(tok, text))
             if kind == "clash" and entry.id not in ("fire", "burst_of_fire"):
                 return self.triggers.entries["fire"]
             if kind == "shelling":
                 return self.triggers.entries["shelling"]
             return entry
-        if entry.id not in GENERIC_ENTRIES or fire_went_both_ways(tok.sent.text, _next_sentence_in_paragraph(tok)):
+        if entry.id not in GENERIC_ENTRIES or fire_went_both_ways(tok.sent.text, _next_sentence_in_paragraph(tok, text)):
             # "clashed, exchanging artillery fire": an exchange is a clash, whatever the weapons
             return entry
         candidates = [c for c in tok.children if c.dep_ in ("nsubj", "agent", "prep", "dobj")]
@@ -280,10 +280,10 @@ class EventExtractor:
         return entry
 
 
-def _next_sentence_in_paragraph(tok) -> str:
-    """The sentence after ``tok``'s, or "" when its paragraph ends first."""
+def _next_sentence_in_paragraph(tok, text: str) -> str:
+    """The sentence after ``tok``'s, or "" when its paragraph ends first (``text``: the article's)."""
     doc, sent = tok.doc, tok.sent
-    _, paragraph_end = paragraph_bounds(doc.text, tok.idx)
+    _, paragraph_end = paragraph_bounds(text, tok.idx)
     if sent.end >= len(doc) or doc[sent.end].idx >= paragraph_end:
         return ""
     return doc[sent.end].sent.text

@@ -85,6 +85,31 @@ PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.I)) for name,
     ("bare_year", r"(?<![\$\d.,-])\b(?P<year>(?:1[6-9]|20)\d\d)\b(?![\d%,.-]?\d)(?!\s*(?:percent|%|people|tons|troops))"),
 ]]
 
+# The same patterns without re.I, for scanning the lowercased text: about twice as fast.
+# Their sources are written in lower case (tests/extract/test_times.py keeps them so),
+# so on a lowercased text they find what the case-blind patterns find.
+SCANNERS: tuple[re.Pattern, ...] = tuple(re.compile(pattern.pattern) for _, pattern in PATTERNS)
+
+# Words a pattern cannot match without, in the lowercased text: a pattern none of whose
+# cues occurs is not run (most notes name no month, no decade, nothing "ago").
+_MONTH_CUES = tuple(sorted({name[:3] for name in MONTHS}))     # every month's name starts so
+_YEAR_CUES = ("19", "20")
+CUES: dict[str, tuple[str, ...]] = {
+    "iso": _YEAR_CUES, "range_dmy": _MONTH_CUES, "range_mon_dd": _MONTH_CUES, "range_dd_mon": _MONTH_CUES,
+    "wd_mdy": _MONTH_CUES, "wd_dmy": _MONTH_CUES, "dmy": _MONTH_CUES, "mdy": _MONTH_CUES,
+    "part_month": _MONTH_CUES, "month_year": _MONTH_CUES, "month_rel_year": _MONTH_CUES, "in_month": _MONTH_CUES,
+    "since_year": _YEAR_CUES, "weekday": ("day",),
+    "yesterday": ("yesterday", "today", "tomorrow", "overnight", "tonight", "this", "last"),
+    "part_rel_year": ("year",), "last_unit": ("week", "month", "year"), "part_year": _YEAR_CUES,
+    "decade": ("0s",), "season": tuple(SEASONS), "quarter_ref": ("quarter", "year"), "recent": ("recent",),
+    "weekend": ("weekend",), "plural_duration": ("days", "weeks", "months", "years", "decades", "hours", "minutes"),
+    "vague_duration": ("days", "weeks", "months", "years", "decades"), "ago": ("ago",), "past_n": ("past", "last"),
+    "anchored": ("after", "before", "later", "earlier"), "quarter": ("quarter",), "year_period": ("quarter", "period"),
+    "reference": ("now", "current", "present", "recent", "past", "future"),
+    "duration": ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"),
+    "bare_year": ("16", "17", "18", "19", "20"),
+}
+
 _PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
                 "last night": "NI", "this morning": "MO", "this evening": "EV", "this afternoon": "AF"}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from typing import Iterable, Optional
+from typing import Iterable, Iterator, Optional
 
 from ..model import Evidence, TimeSpan
 from ..nlp.pipeline import TimeMention
-from .time_rules import (MONTHS, PATTERNS, _month_window, _normalise, _shift_months, duration_value,
+from .time_rules import (CUES, MONTHS, PATTERNS, SCANNERS, _month_window, _normalise, _shift_months, duration_value,
                          shift, window_value)
 
 __all__ = ["find_times", "normalise", "shift", "tense_at", "PATTERNS"]
@@ -132,9 +132,16 @@ def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()
     ``doc`` (the parse) lets tense decide year-less dates and weekdays."""
     found: list[TimeMention] = []
     occupied: list[tuple[int, int]] = []
+    lowered = text.lower()
+    cued: dict[tuple[str, ...], bool] = {}
     matches = []
     for order, (name, pattern) in enumerate(PATTERNS):
-        for m in pattern.finditer(text):
+        cues = CUES[name]
+        if cues not in cued:
+            cued[cues] = any(cue in lowered for cue in cues)
+        if not cued[cues]:
+            continue
+        for m in _matches(pattern, SCANNERS[order], text, lowered):
             matches.append((m.start(), -(m.end() - m.start()), order, name, m))
     for start, _neg_len, _order, name, m in sorted(matches):
         if any(s < m.end() and start < e for s, e in occupied):
@@ -169,10 +176,25 @@ def find_times(text: str, pub: date, extra_spans: Iterable[tuple[int, int]] = ()
     return tuple(sorted(found, key=lambda t: t.start))
 
 
+# only phrases that name a month or a four-digit year: "44" is an age, not a date
+_DATEPARSER_WORTHY = re.compile(r"\b(?:19|20)\d\d\b|" + "|".join(m for m in MONTHS if len(m) > 3), re.I)
+
+
+def _matches(pattern: re.Pattern, scanner: re.Pattern, text: str, lowered: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)``, found by the faster case-sensitive ``scanner`` on the
+    lowercased text; each hit is matched again on the text itself for its groups."""
+    if len(lowered) != len(text):       # a letter whose lower case is longer ("İ"): offsets differ
+        yield from pattern.finditer(text)
+        return
+    for hit in scanner.finditer(lowered):
+        m = pattern.match(text, hit.start())
+        if m is not None:
+            yield m
+
+
 def parse_with_dateparser(phrase: str, start: int, pub: date) -> Optional[TimeMention]:
     """Fallback for expressions no pattern covers (only phrases with a digit or month name)."""
-    # only phrases that name a month or a four-digit year: "44" is an age, not a date
-    if not re.search(r"\b(?:19|20)\d\d\b|" + "|".join(m for m in MONTHS if len(m) > 3), phrase, re.I):
+    if not _DATEPARSER_WORTHY.search(phrase):
         return None
     import dateparser
 

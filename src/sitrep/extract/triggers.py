@@ -111,7 +111,7 @@ class TriggerFinder:
     def _match(self, tok, is_place=lambda t: False) -> Optional[tuple[TriggerEntry, list]]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
-            for child in tok.children:
+            for child in (tok.children if lemma in self.lexicon.verb_phrase_heads else ()):
                 # "blow up", "open fire", and "set (it) on fire"
                 heads = [child] if child.dep_ in ("prt", "dobj") else (
                     [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [])
@@ -135,7 +135,8 @@ class TriggerFinder:
             if entry:
                 return entry, [doc[tok.i + 1], doc[tok.i + 2]]
         if tok.pos_ in ("NOUN", "PROPN"):
-            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] \
+                if lemma in self.lexicon.noun_phrase_heads else []
             for size in (2, 1):
                 if len(mods) >= size:
                     words = tuple(m.lemma_.lower() for m in mods[-size:]) + (lemma,)

@@ -31,11 +31,16 @@ def demonyms_left(doc, spans: list, gazetteer, country_word) -> list[CountryWord
     noun ("Salvadoran migrant", "Egyptian pounds"): the country or region named
     adjectivally. A person's name ("Bill English") is left alone."""
     out = []
+    # the characters the spans cover, one byte each: asked of every capitalised word
+    last = doc[-1] if len(doc) else None
+    covered = bytearray(max([last.idx + len(last) if last is not None else 0, *(s.span_end for s in spans)]))
+    for s in spans:
+        covered[s.span_start:s.span_end] = b"\x01" * (s.span_end - s.span_start)
     for tok in doc:
         if not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
             continue
         end = tok.idx + len(tok.text)
-        if any(s.span_start < end and tok.idx < s.span_end for s in spans):
+        if covered.find(1, tok.idx, end) >= 0:
             continue
         if tok.text.isupper():
             # "US dollars", "US-based": a country's acronym, outside a headline in capitals

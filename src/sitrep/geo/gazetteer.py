@@ -420,11 +420,13 @@ class Gazetteer:
         return self._con.execute("SELECT 1 FROM alias WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
 
     def demonym_country(self, word: str) -> Optional[str]:
-        key = fold(word)
-        if key not in self._demonyms:
-            row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (key,)).fetchone()
-            self._demonyms[key] = row[0] if row else None
-        return self._demonyms[key]
+        # remembered by the word as written: the places stage asks for every capitalised word
+        if word not in self._demonyms:
+            if len(self._demonyms) >= LOOKUP_CACHE_SIZE:
+                self._demonyms.clear()
+            row = self._con.execute("SELECT country3 FROM demonym WHERE key = ?", (fold(word),)).fetchone()
+            self._demonyms[word] = row[0] if row else None
+        return self._demonyms[word]
 
     def division_by_abbreviation(self, text: str) -> Optional[Candidate]:
         """The first-level division an abbreviation stands for ('W.Va.' -> West Virginia)."""

@@ -264,16 +264,17 @@ class ToponymFinder:
                 if inner:
                     taken.update(range(ent.start, ent.end))
         # proper-noun runs spaCy did not label at all
+        tokens = list(doc)          # one Token object per word: doc[i] makes a new one each time
         i = 0
-        while i < len(doc):
-            tok = doc[i]
+        while i < len(tokens):
+            tok = tokens[i]
             if tok.pos_ == "PROPN" and i not in taken and not tok.ent_type_:
                 j = i
                 # the run stops at a labelled name ("Deputy" + the person "David Ro")
-                while j < len(doc) and j - i < _MAX_TOKENS and (
-                        (doc[j].pos_ == "PROPN" and (j == i or not doc[j].ent_type_))
-                        or (doc[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
-                            and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")):
+                while j < len(tokens) and j - i < _MAX_TOKENS and (
+                        (tokens[j].pos_ == "PROPN" and (j == i or not tokens[j].ent_type_))
+                        or (tokens[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
+                            and j + 1 < len(tokens) and tokens[j + 1].pos_ == "PROPN")):
                     j += 1
                 if not _is_a_surname(doc, i, j, surnames):
                     spans.extend(self._spans_in_run(doc, text, i, j))
@@ -338,6 +339,8 @@ class ToponymFinder:
         "Port-", "au" ...), found whole when the gazetteer knows them."""
         spans: list[ToponymSpan] = []
         taken: set[int] = set()
+        if "-" not in text:
+            return spans, taken
         i = 0
         while i < len(doc):
             j = i + 1

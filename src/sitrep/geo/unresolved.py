@@ -62,7 +62,7 @@ def _name_start(doc, last: int) -> int:
     return first
 
 
-def unresolved_mentions(doc, places: Sequence[Place]) -> list[tuple[int, int]]:
+def unresolved_mentions(doc, text: str, places: Sequence[Place]) -> list[tuple[int, int]]:
     """Character offsets of the names in a place's slot that no resolved place covers.
     Beside a kind of place the syntax outweighs the entity label the tagger guessed
     ("Khanasir town" tagged ORG); after a bare preposition it does not ("at Google")."""
@@ -77,7 +77,7 @@ def unresolved_mentions(doc, places: Sequence[Place]) -> list[tuple[int, int]]:
             continue
         first = _name_start(doc, tok.i)
         start, end = doc[first].idx, tok.idx + len(tok)
-        key = fold(doc.text[start:end])
+        key = fold(text[start:end])
         if len(key) < 3 or key in GENERIC_PLACE_WORDS or key in COMPASS_WORDS or any(ch.isdigit() for ch in key):
             continue
         labels = {doc[i].ent_type_ for i in range(first, tok.i + 1)}
@@ -123,7 +123,7 @@ def places_in_containers(doc, text: str, places: Sequence[Place]) -> list[Place]
     else in the story's home town (``home_town``)."""
     out = []
     home = home_town(places)
-    for start, end in unresolved_mentions(doc, places):
+    for start, end in unresolved_mentions(doc, text, places):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue

@@ -71,6 +71,10 @@ class TriggerLexicon:
                 self._add(lemma, entry, self.verbs, self.verb_phrases)
             for lemma in entry.nouns:
                 self._add(lemma, entry, self.nouns, self.noun_phrases)
+        # the words an expression is keyed on: a word that heads none is not looked up
+        # with its particles or modifiers (the trigger finder asks about every token)
+        self.verb_phrase_heads = frozenset(words[0] for words in self.verb_phrases)
+        self.noun_phrase_heads = frozenset(words[-1] for words in self.noun_phrases)
         self.max_phrase = max((len(k) for k in [*self.verb_phrases, *self.noun_phrases]), default=1)
 
     @staticmethod
