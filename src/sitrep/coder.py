@@ -43,6 +43,8 @@ class Resources:
     phoenix: Optional[PhoenixIndex] = None
     # ACLED sub-types learned from ACLED's coding (package data; None: the rules alone)
     acled_model: Optional[SoftmaxModel] = None
+    # which actor types may do each ACLED event type (the learned stage's guard)
+    acled_actor_types: Optional[ActorTypeRules] = None
 
     @classmethod
     def load(cls, gazetteer_path: Optional[Path] = None, progress: Optional[ProgressFn] = None) -> "Resources":
@@ -50,7 +52,7 @@ class Resources:
         gazetteer = Gazetteer.open(gazetteer_path, progress)
         return cls(nlp=load_spacy(actors), gazetteer=gazetteer, actors=actors, triggers=TriggerLexicon.load(),
                    phoenix=PhoenixIndex.open_if_built(gazetteer.country_codes()),
-                   acled_model=load_default_model())
+                   acled_model=load_default_model(), acled_actor_types=ActorTypeRules.load())
 
     def actor_finder(self) -> ActorFinder:
         return ActorFinder(self.actors, self.gazetteer, self.phoenix)
@@ -128,8 +130,8 @@ class AcledTypesStage:
     """Sub-types the learned model is sure of, over the rules' (learn.acled_types)."""
     name, requires, assigns = "acled_types", ("doc", "events", "actors", "places", "times"), ("events",)
 
-    def __init__(self, model: SoftmaxModel, extractor: EventExtractor):
-        self.typer = AcledTyper(model, ActorTypeRules.load())
+    def __init__(self, model: SoftmaxModel, extractor: EventExtractor, rules: Optional[ActorTypeRules] = None):
+        self.typer = AcledTyper(model, rules or ActorTypeRules.load())
         # the events stage's own extractor builds the events the model proposes
         self.extractor = extractor
 
@@ -161,7 +163,8 @@ class RelationsStage:
 def default_stages(res: Resources) -> list:
     finder = res.actor_finder()     # stateless; one serves every stage
     extractor = EventExtractor(res.triggers, finder)
-    learned = [AcledTypesStage(res.acled_model, extractor)] if res.acled_model is not None else []
+    learned = [AcledTypesStage(res.acled_model, extractor, res.acled_actor_types)] \
+        if res.acled_model is not None else []
     return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(extractor),
             *learned, RelationsStage(res)]
 

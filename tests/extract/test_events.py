@@ -462,3 +462,25 @@ def test_arrests_no_one_is_said_to_have_made_are_the_countrys_police(code_text):
     assert arrests
     source = next(a for a in arrests[0]["actors"] if a["role"] == "source")
     assert (source["name"], source["acled_inter"], source["kind"]) == ("Police Forces of Belarus", 1, "implied")
+
+
+def test_an_event_proposed_at_a_word_reads_its_roles_as_a_trigger_does(coder, parse):
+    # the learned stage proposes events at words (EventExtractor.event_at): a place taken
+    # must be no target there either
+    from datetime import date
+
+    from sitrep.model import Article
+
+    text = "Houthi fighters seized Marib on Sunday."
+    pub = date(2021, 2, 9)
+    coded = coder.with_acled_model(None).code_one(Article(doc_id="t", pub_date=pub, text=text))
+    [taken] = [e for e in coded.events if e.trigger.text == "seized"]
+    stage = next(s for s in coder.pipeline.stages if s.name == "events")
+    doc = parse(text)
+    tok = next(t for t in doc if t.text == "seized")
+    places = coded.places
+    actors = tuple(r.actor for e in coded.events for r in e.actors)
+    proposed = stage.extractor.event_at(doc, text, "t", tok, stage.extractor.triggers.entries["seize_territory"],
+                                        actors, places, (), pub)
+    assert [(r.role, r.actor.name) for r in proposed.actors] == [(r.role, r.actor.name) for r in taken.actors]
+    assert all(r.role != "target" for r in proposed.actors)

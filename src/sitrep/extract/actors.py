@@ -215,7 +215,7 @@ class ActorFinder:
         if capital_of is not None:
             return Actor(name=f"Government of {country_name(self.gazetteer, capital_of)}", country=capital_of,
                          sector="GOV", acled_inter=1, kind="state", evidence=evidence)
-        if not any(c.feature_code == "PPL" and fold(c.name) == fold(words) for c in self.gazetteer.lookup(fold(words))):
+        if not any(c.feature_code == "PPL" and c.own_key == fold(words) for c in self.gazetteer.lookup(fold(words))):
             return None
         code = self._country_of_place_name(words)
         if code is None:
@@ -296,7 +296,7 @@ class ActorFinder:
 
     def _country_of_place_name(self, name: str, dominant: bool = True, own_name: bool = False) -> Optional[str]:
         readings = [c for c in self.gazetteer.lookup(fold(name)) if c.country3
-                    and (not own_name or fold(c.name) == fold(name))]
+                    and (not own_name or c.own_key == fold(name))]
         countries = {c.country3 for c in readings}
         if len(countries) == 1:
             return countries.pop()

@@ -57,9 +57,7 @@ class EventExtractor:
         events: list[Event] = []
         for match in matches:
             tok = doc[match.token_i]
-            found = (roles.verb_roles(tok, object_is_place="place" in match.entry.needs,
-                                      violent=match.entry.plover in VIOLENT_TYPES) if match.verbal
-                     else roles.noun_roles(tok, weapon=match.entry.id in WEAPON_ENTRIES))
+            found = _roles_of(roles, tok, match.entry, match.verbal)
             variants = [found]
             if not match.verbal and found.source is None:
                 extra = roles.noun_sources_by_apposition(tok)
@@ -82,8 +80,7 @@ class EventExtractor:
         place_at = PlaceLookup(places)
         roles = RoleFinder(index, {tok.i}, self.actor_finder.forces_of, self.actor_finder.state_of)
         verbal = tok.pos_ in ("VERB", "AUX")
-        found = (roles.verb_roles(tok, violent=entry.plover in VIOLENT_TYPES) if verbal
-                 else roles.noun_roles(tok))
+        found = _roles_of(roles, tok, entry, verbal)
         match = TriggerMatch(tok.i, tok.idx, tok.idx + len(tok), entry, verbal)
         event = self._event(match, tok, found, text, doc_id, place_at, EventDater(doc, text, times, pub_date), {},
                             _topic_actor(actors), main_country, proposed=True)
@@ -278,6 +275,14 @@ class EventExtractor:
                     if weapon is not None and weapon.id in WEAPON_ENTRIES:
                         return weapon
         return entry
+
+
+def _roles_of(roles: RoleFinder, tok, entry: TriggerEntry, verbal: bool) -> Roles:
+    """Who did it and to whom, read as the kind of event says: a place taken is no
+    target ("seized Palmyra"), a weapon's owner fired it ("a Russian missile")."""
+    if verbal:
+        return roles.verb_roles(tok, object_is_place="place" in entry.needs, violent=entry.plover in VIOLENT_TYPES)
+    return roles.noun_roles(tok, weapon=entry.id in WEAPON_ENTRIES)
 
 
 def _next_sentence_in_paragraph(tok, text: str) -> str:

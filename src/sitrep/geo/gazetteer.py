@@ -26,6 +26,7 @@ import json
 import os
 import sqlite3
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -54,6 +55,12 @@ class Candidate:
     admin1_name: Optional[str]
     feature_code: str          # PPL (populated place), ADM1, ADM2, PCLI (country), CONT, RGN (region)
     population: int
+
+    @cached_property
+    def own_key(self) -> str:
+        """The folded form of its own name (not of an alternate name it was found by);
+        kept, since the look-ups keep their candidates and the resolver asks often."""
+        return fold(self.name)
 
 
 def default_cache_dir() -> Path:

@@ -462,7 +462,7 @@ class ToponymFinder:
             # a name found inside a longer run of names must be a town's own name, not one
             # of its alternate names ("Khail" of "Rahim Khail" is also Ha'il)
             best = max((c.population if c.feature_code == "PPL" else 10**7 for c in self.gazetteer.lookup(key)
-                        if not part_of_run or c.feature_code != "PPL" or fold(c.name) == key), default=0)
+                        if not part_of_run or c.feature_code != "PPL" or c.own_key == key), default=0)
             if best < MIN_POPULATION_RELABEL and site is None:
                 return None
         span_start = min(name_start, prev.idx if (region_word and prev is not None and prev.lower_ == region_word)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..lexicon.front_lines import front_lines
@@ -106,6 +106,16 @@ def _lead(votes: Counter) -> float:
     return 1.0 - runner_up / ranked[0][1]
 
 
+@dataclass(frozen=True)
+class StoryContext:
+    """Where the story is, as the readings' scores see it."""
+
+    countries: Counter              # the weight of each country (ISO3) the story names
+    main: Optional[str]             # the country it is mostly about
+    divisions: Counter              # the first-level divisions it names or is in
+    main_lead: float = 1.0          # how far the main country leads the next (``_lead``)
+
+
 class ToponymResolver:
     """Recognises and resolves the places of one article."""
 
@@ -136,7 +146,7 @@ class ToponymResolver:
         if span.country is None:
             return []
         return [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "ADM1"
-                and (not span.adjectival or fold(c.name) == span.key)]
+                and (not span.adjectival or c.own_key == span.key)]
 
     def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[tuple, list[Candidate]]) -> Counter:
         """Countries the article talks about: named countries, sure places, demonyms."""
@@ -186,25 +196,27 @@ class ToponymResolver:
                     if cand.feature_code == "ADM1" and cand.country3 == line.country:
                         divisions[_division_of(cand)] += OBSERVED_LINE_WEIGHT
 
-    def score(self, cand: Candidate, span: ToponymSpan, context: Counter, main: Optional[str],
-              divisions: Optional[Counter] = None, main_lead: float = 1.0,
+    def score(self, cand: Candidate, span: ToponymSpan, story: StoryContext,
               own_divisions: Optional[Counter] = None, town_inside: bool = False) -> float:
         """How likely ``cand`` is what ``span`` names (not a probability; compared
-        between one span's readings)."""
+        between one span's readings). ``own_divisions``: the divisions this name itself
+        contributes to the story's (a name does not back itself); ``town_inside``: a town
+        of this name lies in the candidate division."""
+        divisions = story.divisions
         # a division's population is the sum of its cities': damp it so a bare
         # "Brest" is the city unless the text says "province"
         population = cand.population // 20 if cand.feature_code in ("ADM1", "ADM2") else cand.population
         score = math.log10(population + 10) / 7.0
-        if cand.feature_code == "PPL" and fold(cand.name) != span.key:
+        if cand.feature_code == "PPL" and cand.own_key != span.key:
             # found through one of its alternate names ("Jerusalem" is also a name of
             # Funkstown, Maryland): less likely than a town of that very name
             score -= ALTERNATE_NAME_PENALTY
         in_named_division = bool(divisions and divisions.get(_division_of(cand)))
-        if cand.country3 == main:
+        if cand.country3 == story.main:
             # the main country's edge over the story's other countries shrinks as its
             # lead does: a Toronto story that also names New Jersey is not a US story
-            score += 0.3 + 0.3 * main_lead
-        elif context.get(cand.country3):
+            score += 0.3 + 0.3 * story.main_lead
+        elif story.countries.get(cand.country3):
             score += 0.3
         # a town in a division the article names or is otherwise in; a county too
         # ("Walker County"); the division itself when the story's other names are in it
@@ -242,13 +254,13 @@ class ToponymResolver:
         main = votes.most_common(1)[0][0] if votes else None
         lead = _lead(votes)
         narrowed = pinned_pairs(spans, [candidates[span.reading] for span in spans], text, self._division_readings)
+        story = StoryContext(context, main, divisions, lead)
         base = []
         for n, span in enumerate(spans):
             cands = narrowed.get(n) or candidates[span.reading]
             towns = _town_divisions(cands)
             own = by_name.get(span.key, Counter())
-            base.append([(self.score(c, span, context, main, divisions, lead, own, _town_inside(c, towns)), c)
-                         for c in cands])
+            base.append([(self.score(c, span, story, own, _town_inside(c, towns)), c) for c in cands])
         first = [max(scored, key=lambda sc: (sc[0], sc[1].population))[1] if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
         anchors = anchors_of(first, [span.key for span in spans])
@@ -334,7 +346,7 @@ class ToponymResolver:
                     c.country3 == span.country for c in sure):
                 continue        # the country is named otherwise ("Lebanese", a town of it)
             towns = [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "PPL"
-                     and c.country3 != span.country and fold(c.name) == span.key]
+                     and c.country3 != span.country and c.own_key == span.key]
             near = [(min(approximate_km(t, c) for c in sure), t) for t in towns]
             near = [(km, t) for km, t in near if km <= NEIGHBOUR_KM]
             if near:
@@ -347,14 +359,14 @@ class ToponymResolver:
         far, votes for the article's main country; the first place named (a report's lede)
         counts double. The votes choose the main country only: a reading does not support
         itself as context. Returns each name's votes (by its folded key)."""
-        main = context.most_common(1)[0][0] if context else None
+        story = StoryContext(context, context.most_common(1)[0][0] if context else None, divisions)
         votes: dict[str, Counter] = {}
         first = True
         for span in spans:
             cands = candidates[span.reading]
             if span.adjectival or not cands:
                 continue
-            best = max(cands, key=lambda c: (self.score(c, span, context, main, divisions), c.population))
+            best = max(cands, key=lambda c: (self.score(c, span, story), c.population))
             if best.country3:
                 # a name read only because the gazetteer knows it ("Olivia", "MoD") is
                 # as likely a person's or a firm's: half a vote
