@@ -69,11 +69,19 @@ class TriggerFinder:
     def find(self, doc, is_place: Callable[[object], bool]) -> list[TriggerMatch]:
         matches = []
         used: set[int] = set()
+        # a head is asked about once for each of its modifiers and again on its own turn
+        known: dict[int, Optional[tuple[TriggerEntry, list]]] = {}
+
+        def match(tok):
+            if tok.i not in known:
+                known[tok.i] = self._match(tok, is_place)
+            return known[tok.i]
+
         for tok in doc:
             if tok.i in used:
                 continue
             # "missile" in "missile strike": the modifier belongs to its head's trigger
-            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and self._match(tok.head, is_place):
+            if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and match(tok.head):
                 continue
             # "in March", "on Strike Day": words inside a date are not events
             if tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "PROPN" and tok.lower_ in ("march", "may")):
@@ -83,7 +91,7 @@ class TriggerFinder:
             if tok.ent_type_ in NAME_LABELS and tok.ent_iob_ == "I" and tok.text[:1].isupper() \
                     and tok.pos_ in ("NOUN", "PROPN"):
                 continue
-            found = self._match(tok, is_place)
+            found = match(tok)
             if found is None:
                 continue
             entry, extra = found
@@ -128,7 +136,7 @@ class TriggerFinder:
                 return (entry, []) if entry else None
             return None
         doc = tok.doc
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+        if tok.lower_ in self.lexicon.hyphenated_firsts and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
             # "shoot-out", "drive-by": spaCy splits the hyphen; the lexicon has the whole word
             word = f"{tok.lower_}-{doc[tok.i + 2].lemma_.lower()}"
             entry = self._usable(self.lexicon.noun_entries(word), doc[tok.i + 2], is_place)

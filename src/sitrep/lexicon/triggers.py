@@ -75,6 +75,7 @@ class TriggerLexicon:
         # with its particles or modifiers (the trigger finder asks about every token)
         self.verb_phrase_heads = frozenset(words[0] for words in self.verb_phrases)
         self.noun_phrase_heads = frozenset(words[-1] for words in self.noun_phrases)
+        self.hyphenated_firsts = frozenset(word.split("-")[0] for word in self.nouns if "-" in word)
         self.max_phrase = max((len(k) for k in [*self.verb_phrases, *self.noun_phrases]), default=1)
 
     @staticmethod
