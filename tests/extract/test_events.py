@@ -484,3 +484,18 @@ def test_an_event_proposed_at_a_word_reads_its_roles_as_a_trigger_does(coder, pa
                                         actors, places, (), pub)
     assert [(r.role, r.actor.name) for r in proposed.actors] == [(r.role, r.actor.name) for r in taken.actors]
     assert all(r.role != "target" for r in proposed.actors)
+
+
+def test_a_word_outside_the_trigger_words_matches_no_entry(coder, parse):
+    # the trigger finder skips such words without asking; asking must find nothing
+    from pathlib import Path
+
+    finder = next(s for s in coder.pipeline.stages if s.name == "events").extractor.trigger_finder
+    examples = sorted((Path(__file__).parents[2] / "examples").glob("*.txt"))
+    skipped = 0
+    for path in examples:
+        for tok in parse(path.read_text(encoding="utf-8")):
+            if tok.lemma_.lower() not in finder.candidate_words and tok.lower_ not in finder.candidate_words:
+                skipped += 1
+                assert finder._match(tok, lambda t: True) is None, tok.text
+    assert skipped > 100

@@ -65,6 +65,8 @@ class TriggerMatch:
 class TriggerFinder:
     def __init__(self, lexicon: TriggerLexicon):
         self.lexicon = lexicon
+        # a word outside these matches no entry: most of a text is skipped at once
+        self.candidate_words = lexicon.words | SPEECH_VERBS
 
     def find(self, doc, is_place: Callable[[object], bool]) -> list[TriggerMatch]:
         matches = []
@@ -77,8 +79,9 @@ class TriggerFinder:
                 known[tok.i] = self._match(tok, is_place)
             return known[tok.i]
 
+        candidates = self.candidate_words
         for tok in doc:
-            if tok.i in used:
+            if tok.i in used or (tok.lemma_.lower() not in candidates and tok.lower_ not in candidates):
                 continue
             # "missile" in "missile strike": the modifier belongs to its head's trigger
             if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN") and match(tok.head):

@@ -76,6 +76,9 @@ class TriggerLexicon:
         self.verb_phrase_heads = frozenset(words[0] for words in self.verb_phrases)
         self.noun_phrase_heads = frozenset(words[-1] for words in self.noun_phrases)
         self.hyphenated_firsts = frozenset(word.split("-")[0] for word in self.nouns if "-" in word)
+        # every word an entry can start from, as lemma or as written
+        self.words = frozenset(self.verbs) | frozenset(self.nouns) | self.verb_phrase_heads \
+            | self.noun_phrase_heads | self.hyphenated_firsts
         self.max_phrase = max((len(k) for k in [*self.verb_phrases, *self.noun_phrases]), default=1)
 
     @staticmethod
