@@ -367,3 +367,22 @@ def test_a_place_of_several_words_counts_under_its_own_name_only(code_text):
     out = code_text("A former White House official criticised the plan.", pub="2022-05-01")
     source = _only_source(out)
     assert source["country"] == "USA"
+
+
+def test_a_noun_the_agent_reader_skips_is_one_no_rule_reads(coder, parse, monkeypatch):
+    # AgentReader.agent returns at once for a word no agent noun, phrase or role ends
+    # with; read in full, such a word must give no agent either
+    from pathlib import Path
+
+    reader = next(s for s in coder.pipeline.stages if s.name == "actors").finder.agents
+    texts = [path.read_text(encoding="utf-8") for path in
+             sorted((Path(__file__).parents[2] / "examples").glob("*.txt"))]
+    texts.append("An armed group attacked the village. A defense attorney, two farmer groups and "
+                 "Muslim leaders condemned it, and gang members fled.")
+    nouns = [tok for text in texts for tok in parse(text) if tok.pos_ in ("NOUN", "PROPN")]
+    skipped = [tok for tok in nouns if not reader.could_be_agent(tok)]
+    assert len(skipped) > 50
+    monkeypatch.setattr(reader, "could_be_agent", lambda tok: True)
+    assert any(reader.agent(tok, tok.doc.text, "SYR") for tok in nouns if tok.lower_ in ("group", "attorney"))
+    for tok in skipped:
+        assert reader.agent(tok, tok.doc.text, "SYR") is None, tok.text

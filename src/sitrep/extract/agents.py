@@ -37,6 +37,8 @@ FORMER_WORDS = {"former", "ex", "ex-"}
 # agents a generic head takes from its modifier ("a paramilitary group", "a criminal organisation")
 ARMED_AGENT_SECTORS = {"PRM", "CRM", "REB", "UAF", "SPY"}
 LEADER_NOUNS = {"leader", "leadership"}
+# "gang members", "Boko Haram elements": the group noun before them names the agent
+GROUP_MEMBER_NOUNS = {"member", "supporter", "element", "personnel", "loyalist"}
 RELIGION_WORDS = {"jewish", "muslim", "moslem", "christian", "catholic", "protestant", "buddhist", "hindu", "sikh",
                   "islamic", "religious", "church", "orthodox", "evangelical", "clerical"}
 # the curated agents name the armed forces' people and the civilians; the dictionary's
@@ -58,12 +60,25 @@ class AgentReader:
     def __init__(self, finder):
         self.finder = finder
         self.lexicon = finder.lexicon
+        self._heads: Optional[frozenset[str]] = None
+
+    def could_be_agent(self, tok) -> bool:
+        """False for a noun no rule of ``agent`` can read: it is none of the words an
+        agent noun, phrase or role ends with (most nouns of a text are skipped so)."""
+        if self._heads is None:
+            phoenix = self.phoenix.agent_heads() if self.phoenix is not None else frozenset()
+            self._heads = (self.lexicon.agent_heads() | phoenix | LEADER_NOUNS | SERVICE_MEMBER_NOUNS
+                           | GENERIC_HEADS | GROUP_MEMBER_NOUNS | {"force", "forces"})
+        heads = self._heads
+        return tok.lemma_.lower() in heads or tok.text.lower() in heads or tok.lower_[:-1] in heads
 
     @property
     def phoenix(self):
         return self.finder.phoenix
 
     def agent(self, tok, text: str, main_country: Optional[str]) -> Optional[Actor]:
+        if not self.could_be_agent(tok):
+            return None
         mods = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
         if tok.dep_ == "compound":
             # "a Nigerian army unit", "Minsk police station": the agent word modifies a noun,
@@ -185,7 +200,7 @@ class AgentReader:
                 # "two farmer groups": groups of civilians
                 by_compound = self.lexicon.agent_for(compounds[-1].lemma_.lower()) if compounds else None
                 return by_compound if by_compound is not None and by_compound.inter == 7 else None
-        if lemma in ("member", "supporter", "element", "personnel", "loyalist") and compounds:
+        if lemma in GROUP_MEMBER_NOUNS and compounds:
             # "gang members", "Boko Haram elements": the group noun names the agent
             entry = self.lexicon.agent_for(compounds[-1].lemma_.lower())
             if entry is not None:

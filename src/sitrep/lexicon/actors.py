@@ -206,6 +206,10 @@ class ActorLexicon:
     def agent_for(self, lemma: str) -> Optional[AgentEntry]:
         return self._agent_by_noun.get(lemma.lower())
 
+    def agent_heads(self) -> frozenset[str]:
+        """The last word of every agent noun and phrase ("forces" of "security forces")."""
+        return frozenset(noun.split()[-1] for noun in self._agent_by_noun if noun.split())
+
     def country_code(self, text: str) -> Optional[str]:
         """ISO3 for a country word or demonym from the curated short forms."""
         key = surface_key(text).removesuffix("'s")

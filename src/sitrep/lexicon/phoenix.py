@@ -199,11 +199,18 @@ class PhoenixIndex:
     def agent(self, phrase: str) -> Optional[PhoenixAgent]:
         """The agent code of a role noun ("attorney": JUD), in lower case and singular;
         None for a noun the dictionary lacks or gives two codes."""
+        code = self._agent_codes().get(phrase)
+        return PhoenixAgent(phrase, code) if code else None
+
+    def agent_heads(self) -> frozenset[str]:
+        """The last word of every role noun phrase the dictionary codes."""
+        return frozenset(key.split()[-1] for key in self._agent_codes() if key.split())
+
+    def _agent_codes(self) -> dict[str, str]:
         if self._agents is None:
             # some 3,300 short rows: read once, then looked up for every noun of every article
             self._agents = {key: code for key, code in self._con.execute("SELECT key, code FROM agent") if code}
-        code = self._agents.get(phrase)
-        return PhoenixAgent(phrase, code) if code else None
+        return self._agents
 
     def _actor(self, name: str, code: str) -> PhoenixActor:
         head = code[:3]
