@@ -215,7 +215,8 @@ class ActorFinder:
         if capital_of is not None:
             return Actor(name=f"Government of {country_name(self.gazetteer, capital_of)}", country=capital_of,
                          sector="GOV", acled_inter=1, kind="state", evidence=evidence)
-        if not any(c.feature_code == "PPL" and c.own_key == fold(words) for c in self.gazetteer.lookup(fold(words))):
+        key = fold(words)
+        if not any(c.feature_code == "PPL" and c.own_key == key for c in self.gazetteer.lookup(key)):
             return None
         code = self._country_of_place_name(words)
         if code is None:
@@ -295,8 +296,8 @@ class ActorFinder:
         return tok if start == tok.i else tok.doc[start: tok.i + 1]
 
     def _country_of_place_name(self, name: str, dominant: bool = True, own_name: bool = False) -> Optional[str]:
-        readings = [c for c in self.gazetteer.lookup(fold(name)) if c.country3
-                    and (not own_name or c.own_key == fold(name))]
+        key = fold(name)
+        readings = [c for c in self.gazetteer.lookup(key) if c.country3 and (not own_name or c.own_key == key)]
         countries = {c.country3 for c in readings}
         if len(countries) == 1:
             return countries.pop()

@@ -39,6 +39,7 @@ ARMED_AGENT_SECTORS = {"PRM", "CRM", "REB", "UAF", "SPY"}
 LEADER_NOUNS = {"leader", "leadership"}
 # "gang members", "Boko Haram elements": the group noun before them names the agent
 GROUP_MEMBER_NOUNS = {"member", "supporter", "element", "personnel", "loyalist"}
+FORCE_NOUNS = {"force", "forces"}
 RELIGION_WORDS = {"jewish", "muslim", "moslem", "christian", "catholic", "protestant", "buddhist", "hindu", "sikh",
                   "islamic", "religious", "church", "orthodox", "evangelical", "clerical"}
 # the curated agents name the armed forces' people and the civilians; the dictionary's
@@ -68,7 +69,7 @@ class AgentReader:
         if self._heads is None:
             phoenix = self.phoenix.agent_heads() if self.phoenix is not None else frozenset()
             self._heads = (self.lexicon.agent_heads() | phoenix | LEADER_NOUNS | SERVICE_MEMBER_NOUNS
-                           | GENERIC_HEADS | GROUP_MEMBER_NOUNS | {"force", "forces"})
+                           | GENERIC_HEADS | GROUP_MEMBER_NOUNS | FORCE_NOUNS)
         heads = self._heads
         return tok.lemma_.lower() in heads or tok.text.lower() in heads or tok.lower_[:-1] in heads
 
@@ -178,10 +179,10 @@ class AgentReader:
         if lemma in SERVICE_MEMBER_NOUNS and {t.lemma_.lower() for t in tok.doc[tok.left_edge.i:tok.i]} & SPY_WORDS:
             # "a national intelligence agency officer": one of the intelligence service's own
             return self.lexicon.agent_for("intelligence officer")
-        if lemma in GENERIC_HEADS or lemma in ("force", "forces"):
+        if lemma in GENERIC_HEADS or lemma in FORCE_NOUNS:
             if mod_lemmas & REBEL_MODIFIERS:
                 return self.lexicon.agent_for("rebel")
-            if compounds and lemma in ("force", "forces"):
+            if compounds and lemma in FORCE_NOUNS:
                 # "police forces", "security forces", "army forces"
                 by_compound = self.lexicon.agent_for(compounds[-1].lemma_.lower())
                 if by_compound is not None and by_compound.kind == "agent" and by_compound.sector in (

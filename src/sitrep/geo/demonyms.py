@@ -32,8 +32,8 @@ def demonyms_left(doc, spans: list, gazetteer, country_word) -> list[CountryWord
     adjectivally. A person's name ("Bill English") is left alone."""
     out = []
     # the characters the spans cover, one byte each: asked of every capitalised word
-    last = doc[-1] if len(doc) else None
-    covered = bytearray(max([last.idx + len(last) if last is not None else 0, *(s.span_end for s in spans)]))
+    # (a word past the last span's end finds nothing, as no span covers it)
+    covered = bytearray(max((s.span_end for s in spans), default=0))
     for s in spans:
         covered[s.span_start:s.span_end] = b"\x01" * (s.span_end - s.span_start)
     for tok in doc:
