@@ -304,3 +304,20 @@ def test_a_division_named_alone_says_where_the_story_is(resources, parse):
     # "Texas" has no rival of any size: the story is American, so "Paris" is the Texas town
     places, main = _places(resources, parse, "Storms hit Paris overnight. Texas officials said Dallas was spared.")
     assert main == "USA" and places["Paris"].country == "USA" and places["Paris"].admin1 == "Texas"
+
+
+@pytest.mark.parametrize("text, name, division", [
+    # "Wyoming" is also a Michigan city of 75,000; "Wales" also a village in Yorkshire,
+    # which "England" named beside it would put in the story's own division
+    ("A federal judge in Wyoming halted the rule, the Interior Department said.", "Wyoming", "Wyoming"),
+    ("The number of officers in England and Wales has fallen.", "Wales", "Wales"),
+])
+def test_a_division_named_alone_is_the_division_not_a_namesake_town_elsewhere(resources, parse, text, name,
+                                                                                division):
+    places, _ = _places(resources, parse, text)
+    assert places[name].feature_code == "ADM1" and places[name].admin1 == division
+
+
+def test_a_division_named_like_its_countrys_capital_is_still_the_capital(resources, parse):
+    places, _ = _places(resources, parse, "Officials in Washington said the talks would resume.")
+    assert places["Washington"].feature_code == "PPL" and places["Washington"].admin1 == "District of Columbia"

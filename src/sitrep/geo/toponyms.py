@@ -23,6 +23,10 @@ from .unresolved import places_in_containers
 
 FOREIGN_TOWN_MIN_POPULATION = 200_000
 ALTERNATE_NAME_PENALTY = 0.25
+# a division's population (the sum of its towns') is divided by this against a town
+# of its name, or by the smaller number when no town of its name lies in it
+DIVISION_DAMPING = 20
+LONE_DIVISION_DAMPING = 2
 # a town named like a country is that town only this near another place of the story
 NEIGHBOUR_KM = 50.0
 # a report by a front line's observers is about that line: as strong as its country and
@@ -205,7 +209,8 @@ class ToponymResolver:
         divisions = story.divisions
         # a division's population is the sum of its cities': damp it so a bare
         # "Brest" is the city unless the text says "province"
-        population = cand.population // 20 if cand.feature_code in ("ADM1", "ADM2") else cand.population
+        population = cand.population // self._division_damping(cand, span, town_inside) \
+            if cand.feature_code in ("ADM1", "ADM2") else cand.population
         score = math.log10(population + 10) / 7.0
         if cand.feature_code == "PPL" and cand.own_key != span.key:
             # found through one of its alternate names ("Jerusalem" is also a name of
@@ -238,6 +243,18 @@ class ToponymResolver:
         elif cand.feature_code == "PPL":
             score += 0.05       # a bare name in news is usually the town
         return score
+
+    def _division_damping(self, cand: Candidate, span: ToponymSpan, town_inside: bool) -> int:
+        """How much a division's summed population is damped against the towns of its
+        name. A first-level division named by its own name that holds no town of that
+        name ("Wyoming", "Wales", "Delaware") is damped less: its namesakes are other
+        places, often small ones ("Wyoming", Michigan; "Wales" in Yorkshire), and a bare
+        state name in news is the state. Not when the name is also its country's
+        capital ("Washington")."""
+        if (cand.feature_code == "ADM1" and not town_inside and cand.own_key == span.key
+                and self.gazetteer.capital_country(span.key) != cand.country3):
+            return LONE_DIVISION_DAMPING
+        return DIVISION_DAMPING
 
     def resolve(self, doc, text: str) -> tuple[list[Place], Optional[str]]:
         """Resolved places in text order, and the article's main country (ISO3)."""
@@ -366,7 +383,9 @@ class ToponymResolver:
             cands = candidates[span.reading]
             if span.adjectival or not cands:
                 continue
-            best = max(cands, key=lambda c: (self.score(c, span, story), c.population))
+            towns = _town_divisions(cands)
+            best = max(cands, key=lambda c: (self.score(c, span, story, town_inside=_town_inside(c, towns)),
+                                              c.population))
             if best.country3:
                 # a name read only because the gazetteer knows it ("Olivia", "MoD") is
                 # as likely a person's or a firm's: half a vote
