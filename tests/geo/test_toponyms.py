@@ -321,3 +321,15 @@ def test_a_division_named_alone_is_the_division_not_a_namesake_town_elsewhere(re
 def test_a_division_named_like_its_countrys_capital_is_still_the_capital(resources, parse):
     places, _ = _places(resources, parse, "Officials in Washington said the talks would resume.")
     assert places["Washington"].feature_code == "PPL" and places["Washington"].admin1 == "District of Columbia"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the press drops the long form's article
+    ("Cases rose in the Democratic Republic of Congo, officials said.", "Democratic Republic of Congo"),
+    # the NER cuts the name after "the": "the Democratic Republic of the" + "Congo"
+    ("Ebola spread in the Democratic Republic of the Congo last year.", "Democratic Republic of the Congo"),
+])
+def test_a_long_country_name_is_read_whole(resources, parse, text, name):
+    places, _ = _places(resources, parse, text)
+    assert places[name].country == "COD" and places[name].feature_code == "PCLI"
+    assert "Congo" not in places

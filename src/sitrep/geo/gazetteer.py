@@ -34,7 +34,7 @@ from ..errors import ResourceError
 from ..lexicon.actors import load_yaml
 from .names import fold, is_latin, preferred_division_name
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # a region outweighs any namesake town ("Middle East", Pennsylvania)
 REGION_POPULATION = 10_000_000
 LOOKUP_CACHE_SIZE = 50_000
@@ -125,6 +125,8 @@ def _country_rows() -> Iterator[dict]:
         native = info.get("nativeName") or {}
         if isinstance(native, dict):
             names.update(v.get("common", "") for v in native.values() if isinstance(v, dict))
+        # the press drops the article of a long form: "Democratic Republic of Congo"
+        names.update(n.replace(" of the ", " of ") for n in list(names) if " of the " in n)
         # countryinfo's point is GeoNames' for most countries; the mainland's centroid
         # only stands in where it has none
         lat, lon = (geonames_points.get(iso3) or (len(latlng) == 2 and latlng)

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from .context import abbreviated_division, division_follows
 from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
-from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold
+from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold, without_article
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # other labels spaCy puts on place names; accepted only when the gazetteer is sure
@@ -222,7 +222,7 @@ class ToponymFinder:
         datelines, dateline_tokens = self._datelines(doc, text)
         spans += datelines
         taken |= dateline_tokens
-        for ent in doc.ents:
+        for ent in self._rejoined_entities(doc, text):
             if ent.ent_id_:
                 # "Russian forces", "U.S. Special Forces": the actor's country word is a place
                 # named adjectivally
@@ -287,6 +287,21 @@ class ToponymFinder:
                          ToponymSpan(word.start, word.end, fold(text[word.start:word.end]), None, None, None,
                                      word.start, word.end, country=word.country, adjectival=True, cued=False))
         return _without_overlaps(spans)
+
+    def _rejoined_entities(self, doc, text: str) -> list:
+        """The NER's entities, with a name it cut after "of" or "the" joined again when
+        the whole is a gazetteer name ("the Democratic Republic of the" + "Congo")."""
+        ents = list(doc.ents)
+        out = []
+        for ent in ents:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.end == ent.start and not prev.ent_id_ and not ent.ent_id_
+                    and prev[-1].lower_ in ("of", "the") and prev.label_ in PLACE_LABELS
+                    and self.gazetteer.has_key(fold(without_article(text[prev.start_char:ent.end_char])))):
+                out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            else:
+                out.append(ent)
+        return out
 
     def _country_span(self, ent, text: str) -> Optional[ToponymSpan]:
         """'U.S.', 'Britain' (short forms) and 'Russian', 'Syrian' (demonyms) name a country."""
