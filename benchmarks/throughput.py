@@ -8,7 +8,7 @@ chunk by chunk (bare parse with en_core_web_sm's nlp.pipe, sitrep's own parse wi
 its stages, then the full coder), for --rounds rounds; the median round is reported.
 sitrep's parse is not the bare one (masking, the actor ruler, the model's attribute
 rules indexed), so the stages' own cost is reported against it too. Peak RSS is the
-process maximum (getrusage), i.e. after both runs. This is a benchmark, not a test:
+process maximum (getrusage), i.e. after all runs. This is a benchmark, not a test:
 it prints figures and asserts nothing.
 """
 from __future__ import annotations

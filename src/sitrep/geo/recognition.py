@@ -291,9 +291,8 @@ class ToponymFinder:
     def _rejoined_entities(self, doc, text: str) -> list:
         """The NER's entities, with a name it cut after "of" or "the" joined again when
         the whole is a gazetteer name ("the Democratic Republic of the" + "Congo")."""
-        ents = list(doc.ents)
         out = []
-        for ent in ents:
+        for ent in doc.ents:
             prev = out[-1] if out else None
             if (prev is not None and prev.end == ent.start and not prev.ent_id_ and not ent.ent_id_
                     and prev[-1].lower_ in ("of", "the") and prev.label_ in PLACE_LABELS

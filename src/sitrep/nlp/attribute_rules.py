@@ -6,8 +6,9 @@ through the general token Matcher, which tests every rule's predicates at every
 token: a sixth of the whole parse on short news notes, as much as the parser itself.
 Every rule here tests one or two tokens by their tag, lower-case form, dependency or
 whitespace, so this component finds the same matches by looking each token up under
-its tag and its lower-case form, and applies them in spaCy's own order (by rule, then
-by position: a later rule overrides an earlier one). It is built from the loaded
+its lower-case form, tag, dependency and whitespace flag (each rule filed under what
+its first token must have), and applies them in spaCy's own order (by rule, then by
+position: a later rule overrides an earlier one). It is built from the loaded
 model's own rules and sets the same attributes with spaCy's own setter; a rule of a
 kind it cannot index makes it refuse to build, so a new model cannot be misread in
 silence.
@@ -113,7 +114,7 @@ class IndexedAttributeRules:
         return doc
 
 
-def _index_keys(value: Any) -> tuple[str, ...]:
+def _index_keys(value: Any) -> tuple:
     """The values a token must have, when a rule names them: one, or an IN list."""
     if isinstance(value, (str, bool)):
         return (value,)
