@@ -46,6 +46,24 @@ def test_a_region_as_modifier_gives_the_country(code_text):
     assert source["country"] == "MMR" and source["sector"] == "REB"
 
 
+@pytest.mark.parametrize("text", [
+    # the tagger reads a division's name it does not know as a common noun
+    "Rakhine villagers fled the fighting.",
+    # "Kachin" is the state's own name and an alternate name of a Ukrainian hamlet
+    "Kachin rebels attacked a border post.",
+])
+def test_a_division_modifier_the_tagger_misreads_or_a_hamlet_shares_gives_the_country(code_text, text):
+    out = code_text(text, pub="2022-05-01")
+    source = _only_source(out)
+    assert source["country"] == "MMR"
+
+
+@pytest.mark.parametrize("text", ["Security forces fired on the crowd.", "Farmers blocked the road."])
+def test_a_capitalised_common_noun_is_no_place_modifier(code_text, text):
+    out = code_text(text, pub="2022-05-01")
+    assert all(a["country"] is None for a in _actors(out) if a["role"] == "source")
+
+
 def test_warplanes_of_a_country_are_its_military(code_text):
     out = code_text("Two Chinese warplanes entered the zone and fired on a boat.", pub="2022-05-01")
     assert any(a["name"] == "Military Forces of China" for a in _actors(out))

@@ -24,6 +24,7 @@ LEADING_WORDS = {"led"}
 # whole: PLOVER (its gold records, NGEC's cases) gives it a country and no sector
 STATE_SECTOR = None
 DOMINANT_CITY = 100_000     # a modifier's reading this populous, ten times any other, is the one meant
+ALTERNATE_READING_POPULATION = 10_000  # smaller places found by an alternate name do not rival an own name
 # a title stands just before a name, as its compound or modifier: "US Senator Marco Rubio"
 TITLE_WINDOW = 6
 TITLE_DEPS = {"compound", "amod", "nmod", "punct", "npadvmod", "poss", "case"}
@@ -262,7 +263,13 @@ class ActorFinder:
         the others (Chennai, once Madras, against two villages of that name). A name of
         several words is read whole ("Santa Marta"), and so is a country's name with its
         "of" phrase ("Republic of Korea"); a title is no place ("Minister")."""
-        if self.gazetteer is None or tok.pos_ not in ("PROPN", "ADJ") or not tok.text[:1].isupper():
+        if self.gazetteer is None or not tok.text[:1].isupper():
+            return None
+        if tok.pos_ == "NOUN":
+            # "Rakhine villagers": the tagger takes a name it does not know as a noun; a
+            # modifier so tagged counts only as the name of a division or a country
+            return self._country_of_division_name(tok) if tok.dep_ in ("compound", "amod") else None
+        if tok.pos_ not in ("PROPN", "ADJ"):
             return None
         if self._is_role_word(tok):
             return None     # "Minister", "General": a title, not the hamlet of that name
@@ -301,11 +308,26 @@ class ActorFinder:
         countries = {c.country3 for c in readings}
         if len(countries) == 1:
             return countries.pop()
+        # "Kachin": the Burmese state's own name, and an alternate name of a Ukrainian
+        # hamlet; places found by another of their names count only when they are large.
+        # (A town's own name is no such evidence: "Malay" is also a Philippine town.)
+        own = [c for c in readings if c.own_key == key]
+        if (len({c.country3 for c in own}) == 1 and any(c.feature_code in ("ADM1", "PCLI") for c in own)
+                and all(c.population < ALTERNATE_READING_POPULATION for c in readings
+                        if c.country3 != own[0].country3)):
+            return own[0].country3
         if not dominant or not readings:
             return None
         largest = max(readings, key=lambda c: c.population)
         others = max((c.population for c in readings if c.country3 != largest.country3), default=0)
         return largest.country3 if largest.population >= DOMINANT_CITY and largest.population >= 10 * others else None
+
+    def _country_of_division_name(self, tok) -> Optional[str]:
+        if self._is_role_word(tok):
+            return None
+        countries = {c.country3 for c in self.gazetteer.lookup(fold(tok.text))
+                     if c.feature_code in ("ADM1", "PCLI") and c.own_key == fold(tok.text)}
+        return countries.pop() if len(countries) == 1 else None
 
     def country_of_name(self, tok) -> Optional[str]:
         """The country a word names, read on its whole name first ("Ivory Coast rebels",
