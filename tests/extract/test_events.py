@@ -499,3 +499,16 @@ def test_a_word_outside_the_trigger_words_matches_no_entry(coder, parse):
                 skipped += 1
                 assert finder._match(tok, lambda t: True) is None, tok.text
     assert skipped > 100
+
+
+@pytest.mark.parametrize("text, source", [
+    # the tagger does not know "retook" and calls it a noun; the parser still gives it
+    # a direct object, and the subject either as one or as a compound before it
+    ("The Taliban retook Kunduz.", "Taliban"),
+    ("IS retook Palmyra from the army.", "Islamic State"),
+])
+def test_a_verb_the_tagger_took_for_a_noun_is_still_a_trigger(code_text, text, source):
+    out = code_text(text, pub="2017-01-23")
+    [event] = [e for e in out["events"] if e["trigger"] == "retook"]
+    assert event["acled_sub_event_type"] == "Non-state actor overtakes territory"
+    assert [a["name"] for a in event["actors"] if a["role"] == "source"] == [source]

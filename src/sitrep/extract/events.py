@@ -26,7 +26,7 @@ from .mentions import merge_mentions
 from .modality import status_of
 from .roles import TRAVEL_VERBS, RoleFinder, Roles
 from .text import paragraph_bounds
-from .triggers import TriggerFinder, TriggerMatch
+from .triggers import TriggerFinder, TriggerMatch, acts_as_verb
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
@@ -79,7 +79,7 @@ class EventExtractor:
         index = ActorIndex(actors, text, doc)
         place_at = PlaceLookup(places)
         roles = RoleFinder(index, {tok.i}, self.actor_finder.forces_of, self.actor_finder.state_of)
-        verbal = tok.pos_ in ("VERB", "AUX")
+        verbal = tok.pos_ in ("VERB", "AUX") or acts_as_verb(tok)
         found = _roles_of(roles, tok, entry, verbal)
         match = TriggerMatch(tok.i, tok.idx, tok.idx + len(tok), entry, verbal)
         event = self._event(match, tok, found, text, doc_id, place_at, EventDater(doc, text, times, pub_date), {},

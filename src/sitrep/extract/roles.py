@@ -96,6 +96,10 @@ class RoleFinder:
         uses of force, whose object's owner is not whom they hit."""
         source = target = None
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects and tok.pos_ in ("NOUN", "PROPN"):
+            # "IS retook Palmyra": a verb the tagger took for a noun has its subject
+            # parsed as a compound before it
+            subjects = [c for c in tok.lefts if c.dep_ == "compound"]
         # "a reversal ... after he had retaken": the parser may give a clause two subjects
         subj = next((c for c in subjects if self.index.resolve(c) is not None), subjects[0] if subjects else None)
         passive_subj = _child(tok, "nsubjpass")

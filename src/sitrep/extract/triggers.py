@@ -62,6 +62,12 @@ class TriggerMatch:
     verbal: bool
 
 
+def acts_as_verb(tok) -> bool:
+    """'The Taliban retook Kunduz': the tagger calls a verb form it does not know a
+    noun, but the parser gives it a direct object, which only a verb takes."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in tok.children)
+
+
 class TriggerFinder:
     def __init__(self, lexicon: TriggerLexicon):
         self.lexicon = lexicon
@@ -106,7 +112,7 @@ class TriggerFinder:
             # governs, not its first word
             inside = {t.i for t in toks}
             head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), tok)
-            matches.append(TriggerMatch(head.i, start, end, entry, head.pos_ in ("VERB", "AUX")))
+            matches.append(TriggerMatch(head.i, start, end, entry, head.pos_ in ("VERB", "AUX") or acts_as_verb(head)))
         return matches
 
     def _usable(self, entries: list[TriggerEntry], tok, is_place) -> Optional[TriggerEntry]:
@@ -138,6 +144,10 @@ class TriggerFinder:
                     entry = self.lexicon.entries.get("request")
                 return (entry, []) if entry else None
             return None
+        if acts_as_verb(tok):
+            entry = self._usable(self.lexicon.verb_entries(lemma, tok.lower_), tok, is_place)
+            if entry:
+                return entry, []
         doc = tok.doc
         if tok.lower_ in self.lexicon.hyphenated_firsts and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
             # "shoot-out", "drive-by": spaCy splits the hyphen; the lexicon has the whole word
