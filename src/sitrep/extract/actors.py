@@ -323,10 +323,12 @@ class ActorFinder:
         return largest.country3 if largest.population >= DOMINANT_CITY and largest.population >= 10 * others else None
 
     def _country_of_division_name(self, tok) -> Optional[str]:
+        """The country of the division or country ``tok`` names by its own name, if one."""
         if self._is_role_word(tok):
             return None
-        countries = {c.country3 for c in self.gazetteer.lookup(fold(tok.text))
-                     if c.feature_code in ("ADM1", "PCLI") and c.own_key == fold(tok.text)}
+        key = fold(tok.text)
+        countries = {c.country3 for c in self.gazetteer.lookup(key)
+                     if c.feature_code in ("ADM1", "PCLI") and c.own_key == key}
         return countries.pop() if len(countries) == 1 else None
 
     def country_of_name(self, tok) -> Optional[str]:
