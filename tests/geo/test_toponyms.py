@@ -309,8 +309,8 @@ def test_a_division_named_alone_says_where_the_story_is(resources, parse):
 @pytest.mark.parametrize("text, name, division", [
     # "Wyoming" is also a Michigan city of 75,000; "Wales" also a village in Yorkshire,
     # which "England" named beside it would put in the story's own division
-    ("A federal judge in Wyoming halted the rule, the Interior Department said.", "Wyoming", "Wyoming"),
-    ("The number of officers in England and Wales has fallen.", "Wales", "Wales"),
+    ("Snow closed roads across Wyoming on Tuesday, federal officials said.", "Wyoming", "Wyoming"),
+    ("Floods hit parts of England and Wales overnight.", "Wales", "Wales"),
 ])
 def test_a_division_named_alone_is_the_division_not_a_namesake_town_elsewhere(resources, parse, text, name,
                                                                                 division):
