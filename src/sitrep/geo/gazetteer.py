@@ -399,6 +399,7 @@ class Gazetteer:
         self._demonyms: dict[str, Optional[str]] = {}
         self._abbreviations: Optional[dict[str, int]] = None
         self._region_demonyms: Optional[dict[str, int]] = None
+        self._capitals: Optional[dict[str, str]] = None
         # the same names come back article after article
         self._lookups: dict[str, tuple[Candidate, ...]] = {}
 
@@ -460,8 +461,10 @@ class Gazetteer:
 
     def capital_country(self, name: str) -> Optional[str]:
         """ISO3 of the country whose capital this is ("Moscow" -> RUS)."""
-        row = self._con.execute("SELECT country3 FROM capital WHERE key = ?", (fold(name),)).fetchone()
-        return row[0] if row else None
+        if self._capitals is None:
+            # a few hundred rows, asked of every division reading the places stage scores
+            self._capitals = dict(self._con.execute("SELECT key, country3 FROM capital"))
+        return self._capitals.get(fold(name))
 
     def country(self, iso3: str) -> Optional[Candidate]:
         if iso3 not in self._countries:
