@@ -404,3 +404,39 @@ def test_a_noun_the_agent_reader_skips_is_one_no_rule_reads(coder, parse, monkey
     assert any(reader.agent(tok, tok.doc.text, "SYR") for tok in nouns if tok.lower_ in ("group", "attorney"))
     for tok in skipped:
         assert reader.agent(tok, tok.doc.text, "SYR") is None, tok.text
+
+
+# agents named by their role alone, on sentences written for these tests
+@pytest.mark.parametrize("text,role,name_start,country,sector,inter", [
+    # people named by nothing but being people: no sector of their own, civilians to ACLED
+    ("Gunmen abducted three men near the market.", "target", "Civilians", None, "UNK", 7),
+    ("A police inspector arrested two traders.", "source", "Police Forces", None, "COP", 1),
+    # an institution is where its "of" phrase says
+    ("Students of the University of Nairobi protested against the fees.", "source", "Protesters", "KEN", "EDU", 6),
+    # a body an adjective calls legislative; a country named with its "of" phrase
+    ("The legislative body of Kenya condemned the attack.", "source", "Legislature", "KEN", "LEG", 1),
+    ("A parliamentary delegation criticised the police.", "source", "Legislature", None, "LEG", 1),
+    ("The breakaway republic accused the army of shelling.", "source", "Breakaway State", None, "PRE", None),
+])
+def test_role_nouns_name_agents(code_text, text, role, name_start, country, sector, inter):
+    out = code_text(text, pub="2022-05-01")
+    [actor] = [a for a in _actors(out) if a["role"] == role][:1]
+    assert actor["name"].startswith(name_start)
+    assert (actor["country"], actor["sector"], actor["acled_inter"]) == (country, sector, inter)
+
+
+def test_an_unidentified_man_is_still_a_civilian_victim(code_text):
+    out = code_text("Gunmen shot dead a man in the market.", pub="2022-05-01")
+    assert any(e["acled_sub_event_type"] == "Attack" for e in out["events"])
+
+
+def test_a_long_capitalised_title_gives_the_office(code_text):
+    out = code_text("Deputy Minister of Interior Major-General Samuel Otieno criticised the rebels.", pub="2022-05-01")
+    [person] = [a for a in _actors(out) if a["name"] == "Samuel Otieno"]
+    assert person["sector"] == "GOV"
+
+
+def test_a_title_in_apposition_gives_office_and_country(code_text):
+    out = code_text("Samuel Otieno, Kenya's deputy foreign minister, criticised the rebels.", pub="2022-05-01")
+    [person] = [a for a in _actors(out) if a["name"] == "Samuel Otieno"]
+    assert (person["country"], person["sector"]) == ("KEN", "GOV")

@@ -110,11 +110,14 @@ def load_cases(path: Path = NGEC_CASES) -> Iterator[ActorCase]:
 
 def resolve_actor_text(resources, finder: ActorFinder, text: str, context: str = "",
                        on: date = DEFAULT_DATE) -> Optional[Actor]:
-    """The actor a short string names: the mention covering most of it."""
+    """The actor a short string names: the mention at the string's head word ("body"
+    in "the legislative body of Iran"), else the one covering most of it."""
     doc = next(iter(resources.nlp.pipe([masked_doc(resources.nlp, resources.actors, text)])))
     country = finder.country_of_word(context) if context else None
     found = finder.find(doc, text, on, country)
-    return max(found, key=lambda a: a.evidence.end - a.evidence.start, default=None)
+    heads = [s.root.idx for s in doc.sents][:1]
+    at_head = [a for a in found if heads and a.evidence.start <= heads[0] < a.evidence.end]
+    return max(at_head or found, key=lambda a: a.evidence.end - a.evidence.start, default=None)
 
 
 def _country_code(resources, actor: Optional[Actor], on: date = DEFAULT_DATE) -> Optional[str]:

@@ -26,7 +26,7 @@ STATE_SECTOR = None
 DOMINANT_CITY = 100_000     # a modifier's reading this populous, ten times any other, is the one meant
 ALTERNATE_READING_POPULATION = 10_000  # smaller places found by an alternate name do not rival an own name
 # a title stands just before a name, as its compound or modifier: "US Senator Marco Rubio"
-TITLE_WINDOW = 6
+TITLE_WINDOW = 8
 TITLE_DEPS = {"compound", "amod", "nmod", "punct", "npadvmod", "poss", "case"}
 # where a town's name is an actor rather than a place (see ActorFinder._place_as_actor)
 PLACE_ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "ROOT"}
@@ -93,8 +93,9 @@ class ActorFinder:
                     covered.update(range(ent.start, ent.end))
             elif ent.label_ == "NORP" and ent.root.tag_ in ("NNS", "NNPS") and ent.root.dep_ in ARGUMENT_DEPS \
                     and not any(t.lower_ == "the" for t in ent.root.lefts):
-                # "168 Liberians", "Palestinians": people of that country ("the Russians"
-                # in war reporting often means an army, so it is left alone)
+                # "168 Liberians", "Palestinians": people of that country, civilians as
+                # PLOVER's gold records code them (NGEC's cases give them no sector); "the
+                # Russians" in war reporting often means an army, so it is left alone
                 code = self.country_of_word(ent.root.text[:-1] if ent.root.text.endswith("s") else ent.root.text)
                 if code:
                     mentions.append(Actor(name=f"Civilians ({country_name(self.gazetteer, code)})", country=code,
@@ -137,29 +138,48 @@ class ActorFinder:
     def _titled_person(self, ent, text: str, main_country: Optional[str]) -> Actor:
         """A person the lexicons do not know: the title before the name says the office
         ("US Senator Marco Rubio": LEG), a country word beside it whose ("French
-        President ..."), else the article's country. The name alone says nothing."""
+        President ..."), else the article's country; with no title before it, a title in
+        apposition ("X, Taiwan's deputy foreign minister"). The name alone says nothing."""
         doc = ent.doc
         start = ent.start
-        while start > 0 and ent.start - start < TITLE_WINDOW and doc[start - 1].dep_ in TITLE_DEPS:
+        while start > 0 and ent.start - start < TITLE_WINDOW and (
+                doc[start - 1].dep_ in TITLE_DEPS or self._in_capitalised_title(doc, start - 1)):
             start -= 1
         words = list(doc[start:ent.end])
-        # the longest title first: "deputy minister" before "minister"
-        phrases = (" ".join(t.lower_ for t in words[k:k + size]) for size in (3, 2, 1)
-                   for k in range(len(words) - size + 1))
-        sector = next((self.lexicon.titles[p] for p in phrases if p in self.lexicon.titles), None)
+        sector = self._title_sector(words)
         # "Sen. Feliciano Valencia", "President X": a title inside the entity is no part of the name
         name_tokens = list(ent)
         while len(name_tokens) > 1 and (name_tokens[0].lower_ in self.lexicon.titles or name_tokens[0].text == "."):
             name_tokens = name_tokens[1:]
         name_start = name_tokens[0].idx
+        # a country word before the name: "US Senator", "French President", "Russia's"
+        title_words = [t for t in words if t.i < name_tokens[0].i]
+        if sector is None:
+            appos = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+            title_words = list(appos.subtree) if appos is not None else []
+            sector = self._title_sector(title_words)
         country = None
         if sector:
-            # a country word before the name: "US Senator", "French President", "Russia's"
-            before = [t for t in words if t.i < name_tokens[0].i and t.text not in ("'s", "\u2019s")]
-            country = next((c for t in before for c in [self.country_of_word(t.text)] if c), None) or main_country
+            country = next((c for t in title_words if t.text not in ("'s", "\u2019s")
+                            for c in [self.country_of_word(t.text)] if c), None) or main_country
         name = text[name_start:ent.end_char]
         return Actor(name=name, country=country, sector=sector, acled_inter=inter_for(sector, country),
                      kind="person", evidence=evidence_of(text, ent.start_char, ent.end_char))
+
+    def _title_sector(self, words) -> Optional[str]:
+        """The sector of the longest title among ``words``: "deputy minister" before "minister"."""
+        phrases = (" ".join(t.lower_ for t in words[k:k + size]) for size in (3, 2, 1)
+                   for k in range(len(words) - size + 1))
+        return next((self.lexicon.titles[p] for p in phrases if p in self.lexicon.titles), None)
+
+    @staticmethod
+    def _in_capitalised_title(doc, i: int) -> bool:
+        """A word of a capitalised title the parser cut up: "Deputy Minister of Defence
+        Colonel-General" before a name is one title run, its "of" and hyphen included."""
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            return True
+        return (tok.lower_ == "of" or tok.text == "-") and i > 0 and doc[i - 1].text[:1].isupper()
 
     def _from_phoenix(self, ent, text: str, pub_date: date) -> Optional[Actor]:
         """A person or organisation the Phoenix dictionaries know, in the role it held
@@ -341,13 +361,17 @@ class ActorFinder:
                 return code
         return self.country_of_word(tok.text)
 
-    def country_from_of(self, tok) -> Optional[str]:
+    def country_from_of(self, tok, places_of: bool = False) -> Optional[str]:
         """'military forces of Armenia', 'police of Kenya'; 'people in the UK', 'Muslim
-        leaders in France' (a country, or a place whose readings are all in one)."""
+        leaders in France' (a country, or a place whose readings are all in one); with
+        ``places_of``, a place after "of" too ("University of Lagos")."""
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                code = self.country_of_name(obj)
-                if code is None and prep.lower_ == "in":
+                # "the Islamic Republic of Iran": the object's whole name first
+                code = self.country_of_word(obj.doc[obj.left_edge.i: obj.right_edge.i + 1].text) \
+                    if obj.right_edge.i > obj.i else None
+                code = code or self.country_of_name(obj)
+                if code is None and (prep.lower_ == "in" or places_of):
                     code = self.country_of_place_word(obj)
                 if code:
                     return code

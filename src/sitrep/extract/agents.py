@@ -34,6 +34,9 @@ CIVILIAN_SECTORS = {"BUS", "EDU", "MED", "HLH", "LAB", "AGR", "REF", "CVL", "REL
 SERVICE_MEMBER_NOUNS = {"officer", "official", "agent", "operative", "chief", "head", "director", "employee"}
 SPY_WORDS = {"intelligence", "spy", "counterintelligence"}
 FORMER_WORDS = {"former", "ex", "ex-"}
+# institutions named after their place: "University of Lagos" is in Lagos, where
+# "police of Kenya" takes its country only from a country's name
+INSTITUTION_NOUNS = {"university", "college", "institute", "academy", "polytechnic", "school", "hospital"}
 # agents a generic head takes from its modifier ("a paramilitary group", "a criminal organisation")
 ARMED_AGENT_SECTORS = {"PRM", "CRM", "REB", "UAF", "SPY"}
 LEADER_NOUNS = {"leader", "leadership"}
@@ -86,6 +89,10 @@ class AgentReader:
             # and the words before it modify that noun too
             mods += [c for c in tok.head.lefts if c.i < tok.i and c.dep_ in MODIFIER_DEPS]
         named = [m for m in mods if m.ent_id_ and m.dep_ in ("compound", "nmod", "poss")]
+        if not named and tok.i > 0 and tok.doc[tok.i - 1].ent_id_ and tok.doc[tok.i - 1] not in mods:
+            # "Boko Haram gunmen" parsed as a clause: a named actor just before the noun
+            # is the noun's modifier whatever the parse says
+            named = [tok.doc[tok.i - 1]]
         if named and tok.lemma_.lower() in SERVICE_MEMBER_NOUNS and any(
                 m.lemma_.lower() in FORMER_WORDS for m in mods):
             # "a former CIA official": no longer of the agency, an elite (PLOVER's ELI)
@@ -129,7 +136,8 @@ class AgentReader:
                 country = code
                 break
         if country is None:
-            country = self.finder.country_from_possessor(tok) or self.finder.country_from_of(tok)
+            country = self.finder.country_from_possessor(tok) or self.finder.country_from_of(
+                tok, places_of=tok.lemma_.lower() in INSTITUTION_NOUNS)
         if country is None and group is not None:
             country = group[1]      # "Tiv militias" are Nigerian wherever the story's country is
         if country is None and _says_foreign(tok):

@@ -35,8 +35,10 @@ CIVILIAN_SECTORS = frozenset({"CVL", "AGR", "LAB", "BUS", "EDU", "MED", "JRN", "
 
 
 def is_civilian(actor) -> bool:
-    """Is an actor (a :class:`sitrep.model.Actor`) civilians of some kind?"""
-    return actor is not None and actor.sector in CIVILIAN_SECTORS
+    """Is an actor (a :class:`sitrep.model.Actor`) civilians of some kind? Its sector
+    says so, or its ACLED type: "two men" have no PLOVER sector of their own (UNK),
+    and ACLED counts them as civilians (7)."""
+    return actor is not None and (actor.sector in CIVILIAN_SECTORS or actor.acled_inter == 7)
 
 
 def surface_key(text: str) -> str:
