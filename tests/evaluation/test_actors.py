@@ -47,3 +47,10 @@ def test_an_international_organisation_answers_with_its_family_code(tmp_path, re
     path.write_text(json.dumps(cases), encoding="utf-8")
     report = evaluate_actors(resources, path)
     assert report["metrics"]["country"] == 1.0, report["country_misses"]
+
+
+def test_the_actor_at_the_strings_head_answers(resources):
+    # the country in the "of" phrase covers more of the string, but the string names the body
+    from sitrep.evaluation.actors import resolve_actor_text
+    actor = resolve_actor_text(resources, resources.actor_finder(), "the legislative body of the Republic of Kenya")
+    assert (actor.sector, actor.country) == ("LEG", "KEN")

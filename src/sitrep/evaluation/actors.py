@@ -115,8 +115,8 @@ def resolve_actor_text(resources, finder: ActorFinder, text: str, context: str =
     doc = next(iter(resources.nlp.pipe([masked_doc(resources.nlp, resources.actors, text)])))
     country = finder.country_of_word(context) if context else None
     found = finder.find(doc, text, on, country)
-    heads = [s.root.idx for s in doc.sents][:1]
-    at_head = [a for a in found if heads and a.evidence.start <= heads[0] < a.evidence.end]
+    head = next(iter(doc.sents)).root.idx if len(doc) else -1
+    at_head = [a for a in found if a.evidence.start <= head < a.evidence.end]
     return max(at_head or found, key=lambda a: a.evidence.end - a.evidence.start, default=None)
 
 

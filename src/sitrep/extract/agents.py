@@ -90,8 +90,8 @@ class AgentReader:
             mods += [c for c in tok.head.lefts if c.i < tok.i and c.dep_ in MODIFIER_DEPS]
         named = [m for m in mods if m.ent_id_ and m.dep_ in ("compound", "nmod", "poss")]
         if not named and tok.i > 0 and tok.doc[tok.i - 1].ent_id_ and tok.doc[tok.i - 1] not in mods:
-            # "Boko Haram gunmen" parsed as a clause: a named actor just before the noun
-            # is the noun's modifier whatever the parse says
+            # a named actor just before the noun is its modifier even where the parser
+            # makes it the subject of a clause ("<group> gunmen" read as "X gunned")
             named = [tok.doc[tok.i - 1]]
         if named and tok.lemma_.lower() in SERVICE_MEMBER_NOUNS and any(
                 m.lemma_.lower() in FORMER_WORDS for m in mods):
