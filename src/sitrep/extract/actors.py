@@ -139,7 +139,7 @@ class ActorFinder:
         """A person the lexicons do not know: the title before the name says the office
         ("US Senator Marco Rubio": LEG), a country word beside it whose ("French
         President ..."), else the article's country; with no title before it, a title in
-        apposition ("X, Taiwan's deputy foreign minister"). The name alone says nothing."""
+        apposition ("X, Kenya's deputy foreign minister"). The name alone says nothing."""
         doc = ent.doc
         start = ent.start
         while start > 0 and ent.start - start < TITLE_WINDOW and (
@@ -174,8 +174,8 @@ class ActorFinder:
 
     @staticmethod
     def _in_capitalised_title(doc, i: int) -> bool:
-        """A word of a capitalised title the parser cut up: "Deputy Minister of Defence
-        Colonel-General" before a name is one title run, its "of" and hyphen included."""
+        """A word of a capitalised title the parser cut up: "Deputy Minister of Interior
+        Major-General" before a name is one title run, its "of" and hyphen included."""
         tok = doc[i]
         if tok.pos_ == "PROPN" and tok.text[:1].isupper():
             return True
@@ -367,7 +367,7 @@ class ActorFinder:
         ``places_of``, a place after "of" too ("University of Lagos")."""
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                # "the Islamic Republic of Iran": the object's whole name first
+                # "the Republic of Kenya": the object's whole name first
                 code = self.country_of_word(obj.doc[obj.left_edge.i: obj.right_edge.i + 1].text) \
                     if obj.right_edge.i > obj.i else None
                 code = code or self.country_of_name(obj)
