@@ -367,9 +367,8 @@ class ActorFinder:
         ``places_of``, a place after "of" too ("University of Lagos")."""
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                # "the Republic of Kenya": the object's whole name first
-                code = self.country_of_word(obj.doc[obj.left_edge.i: obj.right_edge.i + 1].text) \
-                    if obj.right_edge.i > obj.i else None
+                # "the Republic of Kenya": the object's name with its own "of" phrase first
+                code = self._country_named_with_of(obj, obj.left_edge.i) if self._with_of_phrase(obj) else None
                 code = code or self.country_of_name(obj)
                 if code is None and (prep.lower_ == "in" or places_of):
                     code = self.country_of_place_word(obj)
