@@ -333,3 +333,43 @@ def test_a_long_country_name_is_read_whole(resources, parse, text, name):
     places, _ = _places(resources, parse, text)
     assert places[name].country == "COD" and places[name].feature_code == "PCLI"
     assert "Congo" not in places
+
+
+def test_a_capitalised_direction_word_may_begin_a_towns_name(resources, parse):
+    places, _ = _places(resources, parse, "A barn burned down in East Hampton on Sunday night.")
+    assert places["East Hampton"].name == "East Hampton" and places["East Hampton"].precision == "town"
+
+
+def test_a_world_city_nothing_else_locates_beats_a_small_namesake(resources, parse):
+    places, _ = _places(resources, parse, "The Dallas band played Houston and Austin before flying to London.")
+    assert places["London"].country == "GBR"
+
+
+def test_two_names_with_readings_side_by_side_choose_those(resources, parse):
+    places, _ = _places(resources, parse, "Deputies in Henderson County arrested a man from Athens on Friday.")
+    assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Texas"
+    assert places["Henderson County"].admin1 == "Texas"
+
+
+def test_a_county_name_inside_a_longer_name_is_no_county(resources, parse):
+    places, _ = _places(resources, parse, "The choir sang at the National Concert Hall to a full house.")
+    assert not any(p.feature_code == "ADM2" for p in places.values())
+
+
+def test_co_after_a_name_asks_for_the_county(resources, parse):
+    places, _ = _places(resources, parse, "Deputies in Loudon Co. searched the woods for the boy.")
+    assert places["Loudon"].feature_code == "ADM2" and places["Loudon"].admin1 == "Tennessee"
+
+
+def test_demonyms_of_divisions_and_two_word_demonyms(resources, parse):
+    places, _ = _places(resources, parse,
+                        "Ontarians will pay more for fuel, while Dagestani police and Sri Lankan troops stood by.")
+    assert places["Ontarians"].name == "Ontario" and places["Ontarians"].adjectival
+    assert places["Dagestani"].country == "RUS" and places["Dagestani"].feature_code == "ADM1"
+    assert places["Sri Lankan"].country == "LKA" and places["Sri Lankan"].adjectival
+
+
+def test_names_that_lie_together_outweigh_the_ledes_bigger_namesake(resources, parse):
+    # Boston, Massachusetts is the bigger Boston, but Spalding lies beside Boston, Lincolnshire
+    places, _ = _places(resources, parse, "Floods hit Boston on Sunday, and the road to Spalding was closed.")
+    assert places["Boston"].country == "GBR" and places["Spalding"].country == "GBR"

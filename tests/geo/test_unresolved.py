@@ -51,3 +51,9 @@ def test_no_home_town_when_two_towns_are_named_as_often(resources):
               if p.feature_code != UNRESOLVED_FEATURE]
     assert home_town(places) is None
     assert home_town(places + places[:1]) is not None
+
+
+def test_a_division_named_by_its_adjective_holds_an_unknown_name(resources):
+    text = "Dagestani protesters gathered outside a school in the city's Zarechny district on Monday."
+    [place] = [p for p in _places(resources, text) if p.feature_code == UNRESOLVED_FEATURE]
+    assert place.country == "RUS" and place.precision == "province" and place.name.startswith("Zarechny")

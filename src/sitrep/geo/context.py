@@ -147,3 +147,41 @@ def nearby_support(cand: Candidate, key: str, anchors: Sequence[tuple[str, Candi
     if nearest is None:
         return 0.0
     return next((support for km, support in SUPPORT_BY_DISTANCE if nearest <= km), 0.0)
+
+
+# -- readings that lie together -------------------------------------------------
+# two names each with a reading this close ("Athens" and "Henderson County" in Texas)
+# most likely both mean those: a weaker support than a neighbour's first reading
+PAIR_KM = 30.0
+PAIR_SUPPORT = 0.2
+MAX_PAIR_READINGS = 40
+_CELL_DEGREES = 0.5
+
+
+class ReadingPairs:
+    """Which readings of a name lie within ``PAIR_KM`` of a reading of another name.
+    The local readings (towns, districts) of all names go into half-degree cells, so a
+    reading is compared with its neighbours' readings only."""
+
+    def __init__(self, readings_by_key: dict[str, list[Candidate]]):
+        self._cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
+        for key, readings in readings_by_key.items():
+            local = [c for c in readings if c.feature_code in LOCAL_FEATURES]
+            for cand in sorted(local, key=lambda c: -c.population)[:MAX_PAIR_READINGS]:
+                self._cells.setdefault(self._cell(cand), []).append((key, cand))
+
+    @staticmethod
+    def _cell(cand: Candidate) -> tuple[int, int]:
+        return int(math.floor(cand.lat / _CELL_DEGREES)), int(math.floor(cand.lon / _CELL_DEGREES))
+
+    def support(self, cand: Candidate, key: str) -> float:
+        if cand.feature_code not in LOCAL_FEATURES:
+            return 0.0
+        row, col = self._cell(cand)
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for other_key, other in self._cells.get((row + dr, col + dc), ()):
+                    if other_key != key and other.country2 == cand.country2 and approximate_km(cand, other) <= PAIR_KM:
+                        return PAIR_SUPPORT
+        return 0.0
+

@@ -25,6 +25,22 @@ class CountryWord(NamedTuple):
     region: Optional[int]           # the id of the region named ("European")
 
 
+def _two_word_demonym(doc, tok, gazetteer, covered: bytearray) -> Optional[CountryWord]:
+    """'Sri Lankan', 'North Dakotan': a demonym of two capitalised words."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is None or not nxt.is_alpha or not nxt.text[:1].isupper() or not nxt.text[1:].islower():
+        return None
+    end = nxt.idx + len(nxt.text)
+    if covered.find(1, nxt.idx, end) >= 0:
+        return None
+    words = doc.text[tok.idx:end]
+    code = gazetteer.demonym_country(words)
+    if code is not None:
+        return CountryWord(tok.idx, end, code, None)
+    region = gazetteer.region_of_demonym(words)
+    return CountryWord(tok.idx, end, None, region.geonameid) if region is not None else None
+
+
 def demonyms_left(doc, spans: list, gazetteer, country_word) -> list[CountryWord]:
     """Demonyms and country words that no span of ``spans`` covers -- inside a name ("BBC Russian Service"), in a
     hyphenated compound ("anti-Russian", "the Syrian-Turkish border"), before a common
@@ -36,11 +52,17 @@ def demonyms_left(doc, spans: list, gazetteer, country_word) -> list[CountryWord
     covered = bytearray(max((s.span_end for s in spans), default=0))
     for s in spans:
         covered[s.span_start:s.span_end] = b"\x01" * (s.span_end - s.span_start)
+    skip_to = 0
     for tok in doc:
-        if not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+        if tok.i < skip_to or not tok.is_alpha or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
             continue
         end = tok.idx + len(tok.text)
         if covered.find(1, tok.idx, end) >= 0:
+            continue
+        pair = _two_word_demonym(doc, tok, gazetteer, covered)
+        if pair is not None:
+            out.append(pair)
+            skip_to = tok.i + 2
             continue
         if tok.text.isupper():
             # "US dollars", "US-based": a country's acronym, outside a headline in capitals

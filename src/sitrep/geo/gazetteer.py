@@ -68,7 +68,8 @@ def default_cache_dir() -> Path:
 
 
 # the package's data files the build reads: an edit to one of them names a new file
-BUILD_DATA_FILES = ("country_points.yaml", "division_abbreviations.yaml", "regions.yaml")
+BUILD_DATA_FILES = ("country_points.yaml", "division_abbreviations.yaml", "division_demonyms.yaml",
+                    "regions.yaml")
 
 
 def default_gazetteer_path() -> Path:
@@ -308,6 +309,10 @@ def _insert_abbreviations(con: sqlite3.Connection, division_ids: dict[str, int])
     for abbreviation, iso_code in load_yaml("division_abbreviations.yaml")["abbreviations"].items():
         if iso_code in division_ids:
             con.execute("INSERT OR REPLACE INTO abbreviation VALUES (?,?)", (abbreviation, division_ids[iso_code]))
+    # a division's demonym names it as a region's names its region ("Texan", "Dagestani")
+    for demonym, iso_code in load_yaml("division_demonyms.yaml")["demonyms"].items():
+        if iso_code in division_ids:
+            con.execute("INSERT OR IGNORE INTO region_demonym VALUES (?,?)", (fold(demonym), division_ids[iso_code]))
 
 
 def compact_abbreviation(text: str) -> str:
@@ -446,10 +451,14 @@ class Gazetteer:
         return self.by_id(gid) if gid is not None else None
 
     def region_of_demonym(self, word: str) -> Optional[Candidate]:
-        """The continent or region an adjective names ('European', 'South Ossetian')."""
+        """The continent, region or first-level division an adjective or its plural
+        names ('European', 'South Ossetians', 'Texan')."""
         if self._region_demonyms is None:
             self._region_demonyms = dict(self._con.execute("SELECT key, geonameid FROM region_demonym"))
-        gid = self._region_demonyms.get(fold(word))
+        key = fold(word)
+        gid = self._region_demonyms.get(key)
+        if gid is None and key.endswith("s"):
+            gid = self._region_demonyms.get(key[:-1])      # "Ontarians"
         return self.by_id(gid) if gid is not None else None
 
     def by_id(self, geonameid: int) -> Optional[Candidate]:

@@ -23,6 +23,8 @@ PLACE_SUFFIXES = {
     "province": "province", "governorate": "province", "state": "province",
     "region": "province", "district": "district", "county": "district",
     "area": "district", "countryside": "province", "lga": "district",
+    # "Loudon Co.", "Grant and Swift counties"
+    "co.": "district", "counties": "district",
 }
 DIRECTION_WORDS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western",

@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from .context import abbreviated_division, division_follows
 from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
+from .landmarks import LandmarkMatcher
 from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold, without_article
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -46,6 +47,10 @@ GENERIC_PLACE_WORDS = PLACE_NOUNS | set(PLACE_SUFFIXES) | FACILITY_NOUNS | {
     "mine", "zone", "union", "sector", "border", "coast", "coast region", "township", "ward", "commune",
     "port", "capital", "center", "centre", "downtown", "island", "valley", "mountain", "hill", "lake", "river",
     "police"}
+# the last word of a natural feature's name ("the Nile Delta", "Botany Bay"): never a
+# place of its own there, whatever division bears it alone (Delta State)
+FEATURE_WORDS = {"delta", "bay", "harbor", "harbour", "gulf", "peninsula", "desert", "basin", "plateau",
+                 "valley", "coast", "island", "islands", "lake", "mountains", "hills", "strait", "sea"}
 # a bare direction or a word of a state's name is no place ("the Western Trust", "the
 # Republic"), though "Western Province" and "Northern Region" are
 COMPASS_WORDS = {"central", "western", "eastern", "northern", "southern", "northwest", "northeast", "southwest",
@@ -193,6 +198,12 @@ class ToponymSpan:
     cued: bool = True
 
     @property
+    def landmark(self) -> bool:
+        """A landmark pinned to its town ("the Kremlin"): often the body it houses, so
+        no evidence of where the story is."""
+        return self.pinned is not None and self.site is not None
+
+    @property
     def reading(self) -> tuple:
         """What the gazetteer is asked: the same words as a country's name ("Canadian")
         and as a town's ("Canadian, Texas") are two questions; so are a country's name
@@ -215,10 +226,14 @@ class ToponymFinder:
         self.gazetteer = gazetteer
         # callable: text -> ISO3 for demonyms / short country forms (from the lexicon)
         self.country_word = country_word or (lambda text: None)
+        self.landmarks = LandmarkMatcher(gazetteer)
 
     def find_spans(self, doc, text: str) -> list[ToponymSpan]:
         surnames = _surnames(doc)
-        spans, taken = self._hyphenated_names(doc, text)
+        spans, taken = self._landmark_spans(doc, text)
+        hyphenated, hyphenated_tokens = self._hyphenated_names(doc, text)
+        spans += hyphenated
+        taken |= hyphenated_tokens
         datelines, dateline_tokens = self._datelines(doc, text)
         spans += datelines
         taken |= dateline_tokens
@@ -289,13 +304,14 @@ class ToponymFinder:
         return _without_overlaps(spans)
 
     def _rejoined_entities(self, doc, text: str) -> list:
-        """The NER's entities, with a name it cut after "of" or "the" joined again when
-        the whole is a gazetteer name ("the Democratic Republic of the" + "Congo")."""
+        """The NER's entities, with a name it cut after "of" or "the", or into two places,
+        joined again when the whole is a gazetteer name ("the Democratic Republic of the"
+        + "Congo", "Baja" + "California")."""
         out = []
         for ent in doc.ents:
             prev = out[-1] if out else None
             if (prev is not None and prev.end == ent.start and not prev.ent_id_ and not ent.ent_id_
-                    and prev[-1].lower_ in ("of", "the") and prev.label_ in PLACE_LABELS
+                    and (prev[-1].lower_ in ("of", "the") or ent.label_ in PLACE_LABELS) and prev.label_ in PLACE_LABELS
                     and self.gazetteer.has_key(fold(without_article(text[prev.start_char:ent.end_char])))):
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             else:
@@ -314,14 +330,15 @@ class ToponymFinder:
         if code is None and words.endswith("s"):
             code = self.gazetteer.demonym_country(words[:-1])      # "Russians", "Palestinians"
         if code is None:
-            region = self.gazetteer.region_of_demonym(words) or (
-                self.gazetteer.region_of_demonym(words[:-1]) if words.endswith("s") else None)
+            region = self.gazetteer.region_of_demonym(words)
             if region is None:
                 return None
             start = ent.end_char - len(words)       # "European", "South Ossetians"
             return pinned_span(start, ent.end_char, region.geonameid, adjectival=True)
+        # a demonym the parser calls a place ("Sri Lankan" as GPE) is still an adjective
         adjectival = (ent.label_ == "NORP" or (ent.label_ == "ORG" and words.endswith(("an", "ish", "ese", "i")))
-                      or modifies_actor(ent.doc, ent.end))
+                      or modifies_actor(ent.doc, ent.end)
+                      or (self.gazetteer.demonym_country(words) == code and not self.gazetteer.has_key(fold(words))))
         start = ent.end_char - len(words)
         return ToponymSpan(start, ent.end_char, fold(words), None, None, None, start, ent.end_char,
                            country=code, adjectival=adjectival)
@@ -346,6 +363,20 @@ class ToponymFinder:
             if span is not None:
                 spans.append(span)
                 taken.update(range(sent.start, j))
+        return spans, taken
+
+    def _landmark_spans(self, doc, text: str) -> tuple[list[ToponymSpan], set[int]]:
+        """'the White House', 'the Kremlin': a landmark is a site in its town."""
+        spans: list[ToponymSpan] = []
+        taken: set[int] = set()
+        for found in self.landmarks.find(text):
+            tokens = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if tokens is None:
+                continue
+            town = found.town
+            spans.append(ToponymSpan(found.start, found.end, f"#{town.geonameid}", None, None,
+                                     text[found.start:found.end], found.start, found.end, pinned=town.geonameid))
+            taken.update(range(tokens.start, tokens.end))
         return spans, taken
 
     def _hyphenated_names(self, doc, text: str) -> tuple[list[ToponymSpan], set[int]]:
@@ -406,6 +437,8 @@ class ToponymFinder:
             for j in range(end, i, -1):
                 if _cuts_hyphenated_word(doc, i, j):
                     continue        # "Sava" of "Mayo-Sava" is no place of its own
+                if j == i + 1 and i > start and doc[i].lower_ in FEATURE_WORDS:
+                    continue        # "Delta" of "the Nile Delta" is the kind of feature, not Delta State
                 span = self._span_from_tokens(doc, text, i, j, strong=False, part_of_run=(i, j) != (start, end))
                 if span is not None:
                     found.append(span)
@@ -475,8 +508,11 @@ class ToponymFinder:
                 return None     # "Harwinton First Selectman": a common word is no place of its own
             # a name found inside a longer run of names must be a town's own name, not one
             # of its alternate names ("Khail" of "Rahim Khail" is also Ha'il)
+            # nor a county's name without its "County" ("Hall" of "National Concert Hall")
             best = max((c.population if c.feature_code == "PPL" else 10**7 for c in self.gazetteer.lookup(key)
-                        if not part_of_run or c.feature_code != "PPL" or c.own_key == key), default=0)
+                        if (not part_of_run or c.feature_code != "PPL" or c.own_key == key)
+                        and (not part_of_run or c.feature_code != "ADM2" or c.own_key == key
+                             or hint is not None)), default=0)
             if best < MIN_POPULATION_RELABEL and site is None:
                 return None
         span_start = min(name_start, prev.idx if (region_word and prev is not None and prev.lower_ == region_word)
@@ -491,5 +527,11 @@ class ToponymFinder:
         """Does the gazetteer know the name with its direction word, as a division, a
         country or a region ("North Darfur", "South Sudan", "North America")?"""
         name = text[toks[0].idx: toks[-1].idx + len(toks[-1])]
-        return any(c.feature_code in ("ADM1", "ADM2", "PCLI", "CONT", "RGN") for c in self.gazetteer.lookup(fold(name)))
+        key = fold(name)
+        # a capitalised direction word may also begin a town's own name ("South Bend",
+        # "East Hampton"), where "northern Aleppo" never does
+        capitalised = toks[0].text[:1].isupper()
+        return any(c.feature_code in ("ADM1", "ADM2", "PCLI", "CONT", "RGN")
+                   or (capitalised and c.feature_code == "PPL" and c.own_key == key)
+                   for c in self.gazetteer.lookup(key))
 

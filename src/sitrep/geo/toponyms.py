@@ -15,8 +15,9 @@ from typing import Optional
 
 from ..lexicon.front_lines import front_lines
 from ..model import Evidence, Place
-from .context import anchors_of, approximate_km, nearby_support, pinned_pairs
+from .context import PAIR_SUPPORT, ReadingPairs, anchors_of, approximate_km, nearby_support, pinned_pairs
 from .gazetteer import Candidate, Gazetteer
+from .landmarks import landmarks_placed_elsewhere
 from .names import fold
 from .recognition import ToponymFinder, ToponymSpan, modifies_actor, modifies_noun, site_mentions, span_end_token
 from .unresolved import places_in_containers
@@ -39,6 +40,10 @@ UNCUED_VOTE = 0.5
 RIVAL_KM = 2000.0
 RIVAL_POPULATION = 10_000
 AMBIGUOUS_CONFIDENCE = 0.4
+# a bare name no other place of the story locates is the world city of that name over
+# a small namesake in the story's country ("London" beside New York)
+WORLD_CITY_POPULATION = 1_000_000
+WORLD_CITY_RATIO = 100
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town",
                          "CONT": "region", "RGN": "region"}
 
@@ -101,6 +106,16 @@ def _far_rivals(best: Candidate, readings: list[Candidate]) -> list[Candidate]:
             and (cand.feature_code in ("ADM1", "PCLI") or cand.population >= RIVAL_POPULATION)]
 
 
+def _world_city_over(best: Candidate, span: ToponymSpan, readings: list[Candidate]) -> Optional[Candidate]:
+    """A city of over ``WORLD_CITY_POPULATION`` by this very name, ``WORLD_CITY_RATIO``
+    times the size of the town chosen, which would then be a namesake nothing locates."""
+    if best.feature_code != "PPL":
+        return None
+    return next((c for c in sorted(readings, key=lambda c: -c.population)
+                 if c.feature_code == "PPL" and c.own_key == span.key and c.population >= WORLD_CITY_POPULATION
+                 and c.population >= WORLD_CITY_RATIO * max(1, best.population)), None)
+
+
 def _lead(votes: Counter) -> float:
     """How far the main country leads the runner-up: 1 alone, 0 in a tie."""
     ranked = votes.most_common(2)
@@ -156,7 +171,7 @@ class ToponymResolver:
         """Countries the article talks about: named countries, sure places, demonyms."""
         counts: Counter = Counter()
         for span in spans:
-            if span.adjectival:
+            if span.adjectival or span.landmark:
                 continue        # demonyms count once, below, as weaker evidence than a place named
             if span.cued:       # a name read without a cue may be a person's ("Bailey") or a firm's
                 counts.update(_own_evidence(candidates[span.reading]))
@@ -167,6 +182,8 @@ class ToponymResolver:
                 code = self.actor_country(ent.ent_id_)
             elif ent.label_ == "NORP":
                 code = self.country_word(ent.text.split("-")[-1])
+            elif ent.label_ == "GPE":
+                code = self.gazetteer.demonym_country(ent.text)     # "Ukrainian" labelled a place
             else:
                 continue
             if code:
@@ -265,7 +282,9 @@ class ToponymResolver:
         by_name = self.divisions_by_name(spans, candidates)
         divisions = sum(by_name.values(), Counter())
         self._observed_lines(text, context, divisions)
-        votes_by_name = self._first_readings(spans, candidates, context, divisions)
+        pairs = ReadingPairs({span.key: candidates[span.reading] for span in spans
+                              if not span.adjectival and not span.country})
+        votes_by_name = self._first_readings(spans, candidates, context, divisions, pairs)
         reading_votes = sum(votes_by_name.values(), Counter())
         votes = context + reading_votes
         main = votes.most_common(1)[0][0] if votes else None
@@ -278,7 +297,11 @@ class ToponymResolver:
             towns = _town_divisions(cands)
             own = by_name.get(span.key, Counter())
             base.append([(self.score(c, span, story, own, _town_inside(c, towns)), c) for c in cands])
-        first = [max(scored, key=lambda sc: (sc[0], sc[1].population))[1] if scored and not span.adjectival else None
+        # each name's reading before its neighbours weigh in, but with a reading of
+        # another name beside it ("Athens" with "Henderson County", both in Texas)
+        first = [max(scored, key=lambda sc: (sc[0] + (pairs.support(sc[1], span.key) if span.hint is None else 0.0),
+                                             sc[1].population))[1]
+                 if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
         anchors = anchors_of(first, [span.key for span in spans])
         places = []
@@ -288,7 +311,8 @@ class ToponymResolver:
             cands = [c for _, c in base[n]]
             # the other places weigh in only where the text does not say what kind of place it is
             coherent = len(cands) > 1 and span.hint is None
-            support = {c.geonameid: nearby_support(c, span.key, anchors) if coherent else 0.0 for _, c in base[n]}
+            support = {c.geonameid: max(nearby_support(c, span.key, anchors), pairs.support(c, span.key))
+                       if coherent else 0.0 for _, c in base[n]}
             scored = sorted(((score + support[c.geonameid], c) for score, c in base[n]),
                             key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
@@ -300,14 +324,23 @@ class ToponymResolver:
                     and best.feature_code == "PPL"
                     and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
                 continue
-            place = self._place(span, best, best_score, scored, text, doc)
             located = (n in narrowed or bool(divisions.get(_division_of(best)))
                        or support[best.geonameid] > 0)
+            # a region's support (another town some hundreds of km off) does not hold
+            # against a world city; a neighbour's does
+            near = n in narrowed or bool(divisions.get(_division_of(best))) or support[best.geonameid] >= PAIR_SUPPORT
+            world_city = None if near else _world_city_over(best, span, cands)
+            if world_city is not None:
+                # "born in Manchester" in a story the rest of which is American: nothing
+                # puts the small namesake on the map, and the world city is the likelier
+                best_score, best = next(sc for sc in scored if sc[1] is world_city)
+            place = self._place(span, best, best_score, scored, text, doc)
             if not located and self._only_a_guess(span, best, cands, reading_votes, votes_by_name):
                 # "Paris" in a story the rest of which is in Texas, "Richmond" with nothing
                 # to say which: the likelier reading, but not one to be sure of
                 place = replace(place, score=min(place.score, AMBIGUOUS_CONFIDENCE))
             places.append(place)
+        places = landmarks_placed_elsewhere(places, text, {span.span_start for span in spans if span.landmark})
         places += self._sites_in_towns(doc, text, spans, places, main)
         places += places_in_containers(doc, text, places)
         return sorted(places, key=lambda p: p.evidence.start), main
@@ -371,7 +404,7 @@ class ToponymResolver:
         return out
 
     def _first_readings(self, spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]],
-                        context: Counter, divisions: Counter) -> dict[str, Counter]:
+                        context: Counter, divisions: Counter, pairs: ReadingPairs) -> dict[str, Counter]:
         """One country per story: each mention's best reading, under the context known so
         far, votes for the article's main country; the first place named (a report's lede)
         counts double. The votes choose the main country only: a reading does not support
@@ -381,10 +414,11 @@ class ToponymResolver:
         first = True
         for span in spans:
             cands = candidates[span.reading]
-            if span.adjectival or not cands:
+            if span.adjectival or span.landmark or not cands:
                 continue
             towns = _town_divisions(cands)
-            best = max(cands, key=lambda c: (self.score(c, span, story, town_inside=_town_inside(c, towns)),
+            best = max(cands, key=lambda c: (self.score(c, span, story, town_inside=_town_inside(c, towns))
+                                              + (pairs.support(c, span.key) if span.hint is None else 0.0),
                                               c.population))
             if best.country3:
                 # a name read only because the gazetteer knows it ("Olivia", "MoD") is
@@ -414,7 +448,7 @@ class ToponymResolver:
             feature_code=feature, precision=precision, score=round(confidence, 3),
             parent_geonameid=cand.geonameid if span.site and cand.geonameid > 0 else None,
             adjectival=span.adjectival or modifies_actor(doc, span_end_token(doc, span))
-            or (cand.feature_code == "PCLI" and modifies_noun(doc, span)),
+            or ((cand.feature_code == "PCLI" or span.landmark) and modifies_noun(doc, span)),
         )
 
     @staticmethod
