@@ -373,3 +373,8 @@ def test_names_that_lie_together_outweigh_the_ledes_bigger_namesake(resources, p
     # Boston, Massachusetts is the bigger Boston, but Spalding lies beside Boston, Lincolnshire
     places, _ = _places(resources, parse, "Floods hit Boston on Sunday, and the road to Spalding was closed.")
     assert places["Boston"].country == "GBR" and places["Spalding"].country == "GBR"
+
+
+def test_a_name_glued_to_a_common_word_is_whole(resources, parse):
+    places, _ = _places(resources, parse, "He visited the Gori-based infantry brigade.")
+    assert places["Gori"].country == "GEO"

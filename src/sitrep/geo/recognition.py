@@ -84,10 +84,12 @@ def site_mentions(doc, spans: list[ToponymSpan]) -> list[tuple[int, int]]:
 
 
 def _cuts_hyphenated_word(doc, start: int, end: int) -> bool:
-    """Does tokens[start:end] begin or end inside a hyphenated word ("Mayo-Sava")?"""
-    def glued(i: int) -> bool:      # token i is a hyphen written without spaces around it
-        return 0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-    return glued(start - 1) or glued(end)
+    """Does tokens[start:end] begin or end inside a hyphenated name ("Mayo-Sava")? A
+    name glued to a common word is whole ("Gori-based", "Kabul-bound")."""
+    def glued(i: int, other: int) -> bool:      # a hyphen without spaces, a capitalised word across it
+        return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
+                and not doc[i].whitespace_ and doc[other].text[:1].isupper())
+    return glued(start - 1, start - 2) or glued(end, end + 1)
 
 
 def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
