@@ -72,3 +72,10 @@ def test_readme_names_every_evaluation():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert {task for task in EVAL_TASKS if f"sitrep eval {task}" not in readme} == set()
+
+
+def test_readme_lists_every_data_file():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    data = ROOT / "src" / "sitrep" / "data"
+    assert {p.name for p in data.glob("*.yaml") if f"`data/{p.name}`" not in readme} == set()
+

@@ -324,16 +324,15 @@ class ToponymResolver:
                     and best.feature_code == "PPL"
                     and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
                 continue
-            located = (n in narrowed or bool(divisions.get(_division_of(best)))
-                       or support[best.geonameid] > 0)
             # a region's support (another town some hundreds of km off) does not hold
             # against a world city; a neighbour's does
-            near = n in narrowed or bool(divisions.get(_division_of(best))) or support[best.geonameid] >= PAIR_SUPPORT
-            world_city = None if near else _world_city_over(best, span, cands)
-            if world_city is not None:
-                # "born in Manchester" in a story the rest of which is American: nothing
-                # puts the small namesake on the map, and the world city is the likelier
-                best_score, best = next(sc for sc in scored if sc[1] is world_city)
+            if not (self._placed_by_text(n, best, narrowed, divisions) or support[best.geonameid] >= PAIR_SUPPORT):
+                world_city = _world_city_over(best, span, cands)
+                if world_city is not None:
+                    # "born in Manchester" in a story the rest of which is American: nothing
+                    # puts the small namesake on the map, and the world city is the likelier
+                    best_score, best = next(sc for sc in scored if sc[1] is world_city)
+            located = self._placed_by_text(n, best, narrowed, divisions) or support[best.geonameid] > 0
             place = self._place(span, best, best_score, scored, text, doc)
             if not located and self._only_a_guess(span, best, cands, reading_votes, votes_by_name):
                 # "Paris" in a story the rest of which is in Texas, "Richmond" with nothing
@@ -344,6 +343,12 @@ class ToponymResolver:
         places += self._sites_in_towns(doc, text, spans, places, main)
         places += places_in_containers(doc, text, places)
         return sorted(places, key=lambda p: p.evidence.start), main
+
+    @staticmethod
+    def _placed_by_text(n: int, best: Candidate, narrowed: dict, divisions: Counter) -> bool:
+        """Does the text place the ``n``-th mention's reading: "Town, Division", or its
+        first-level division named?"""
+        return n in narrowed or bool(divisions.get(_division_of(best)))
 
     def _only_a_guess(self, span: ToponymSpan, best: Candidate, cands: list[Candidate],
                       reading_votes: Counter, votes_by_name: dict[str, Counter]) -> bool:
