@@ -165,6 +165,8 @@ class ReadingPairs:
 
     def __init__(self, readings_by_key: dict[str, list[Candidate]]):
         self._cells: dict[tuple[int, int], list[tuple[str, Candidate]]] = {}
+        # asked three times of each reading: for the votes, the anchors and the scores
+        self._known: dict[tuple[int, str], float] = {}
         for key, readings in readings_by_key.items():
             local = [c for c in readings if c.feature_code in LOCAL_FEATURES]
             for cand in sorted(local, key=lambda c: -c.population)[:MAX_PAIR_READINGS]:
@@ -177,6 +179,12 @@ class ReadingPairs:
     def support(self, cand: Candidate, key: str) -> float:
         if cand.feature_code not in LOCAL_FEATURES:
             return 0.0
+        found = self._known.get((cand.geonameid, key))
+        if found is None:
+            found = self._known[(cand.geonameid, key)] = self._nearest_support(cand, key)
+        return found
+
+    def _nearest_support(self, cand: Candidate, key: str) -> float:
         row, col = self._cell(cand)
         for dr in (-1, 0, 1):
             for dc in (-1, 0, 1):

@@ -33,7 +33,7 @@ def _two_word_demonym(doc, tok, gazetteer, covered: bytearray) -> Optional[Count
     end = nxt.idx + len(nxt.text)
     if covered.find(1, nxt.idx, end) >= 0:
         return None
-    words = doc.text[tok.idx:end]
+    words = tok.text + tok.whitespace_ + nxt.text
     code = gazetteer.demonym_country(words)
     if code is not None:
         return CountryWord(tok.idx, end, code, None)
