@@ -378,3 +378,19 @@ def test_names_that_lie_together_outweigh_the_ledes_bigger_namesake(resources, p
 def test_a_name_glued_to_a_common_word_is_whole(resources, parse):
     places, _ = _places(resources, parse, "He visited the Gori-based infantry brigade.")
     assert places["Gori"].country == "GEO"
+
+
+def test_a_name_in_a_list_of_states_is_a_state(resources, parse):
+    places, _ = _places(resources, parse, "Flu cases rose in Ohio, Oregon, Utah and Idaho.")
+    assert places["Oregon"].feature_code == "ADM1" and places["Oregon"].name == "Oregon"
+    assert places["Utah"].feature_code == "ADM1"
+
+
+def test_a_country_the_parser_cut_around_of_the_is_joined(resources, parse):
+    places, _ = _places(resources, parse, "Measles spread in Angola, Chad, and Democratic Republic of the Congo.")
+    assert places["Democratic Republic of the Congo"].country == "COD"
+
+
+def test_a_possessive_inside_a_countrys_name_is_no_site(resources, parse):
+    places, _ = _places(resources, parse, "A decree of the Ministry of Health of the People's Republic of China came.")
+    assert places["People's Republic of China"].country == "CHN"

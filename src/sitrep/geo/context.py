@@ -193,3 +193,35 @@ class ReadingPairs:
                         return PAIR_SUPPORT
         return 0.0
 
+
+# -- lists ----------------------------------------------------------------------
+# "Michigan, Oregon, New Mexico and Ohio", "Angola, Chad and Congo": the names of a list
+# are of one kind, so a name among states is a state (Oregon, not Oregon, Ohio)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+LIST_KINDS = ("ADM1", "PCLI")
+LIST_SUPPORT = 0.3
+_MIN_LIST = 3
+
+
+def list_kinds(spans: Sequence, first_readings: Sequence[Optional[Candidate]], text: str) -> dict[int, str]:
+    """For the names of a list of three or more, the kind (first-level division or
+    country) that at least two of the list's other names are read as, when most are."""
+    groups: list[list[int]] = []
+    for n, span in enumerate(spans):
+        prev = spans[n - 1] if n else None
+        if prev is not None and groups and groups[-1][-1] == n - 1 and prev.span_end <= span.span_start \
+                and _LIST_SEPARATOR.fullmatch(text, prev.span_end, span.span_start):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    out: dict[int, str] = {}
+    for group in groups:
+        if len(group) < _MIN_LIST:
+            continue
+        for n in group:
+            kinds = [first_readings[m].feature_code for m in group if m != n and first_readings[m] is not None]
+            for kind in LIST_KINDS:
+                if kinds.count(kind) >= 2 and 2 * kinds.count(kind) > len(kinds):
+                    out[n] = kind
+    return out
+

@@ -312,8 +312,12 @@ class ToponymFinder:
         out = []
         for ent in doc.ents:
             prev = out[-1] if out else None
-            if (prev is not None and prev.end == ent.start and not prev.ent_id_ and not ent.ent_id_
-                    and (prev[-1].lower_ in ("of", "the") or ent.label_ in PLACE_LABELS) and prev.label_ in PLACE_LABELS
+            # the words between them, if any, are "of" and "the" ("Democratic Republic" of the "Congo")
+            between = doc[prev.end:ent.start] if prev is not None and prev.end <= ent.start else None
+            cut_at_article = between is not None and (len(between) > 0 or prev[-1].lower_ in ("of", "the"))
+            if (between is not None and all(t.lower_ in ("of", "the") for t in between)
+                    and not prev.ent_id_ and not ent.ent_id_ and prev.label_ in PLACE_LABELS
+                    and (cut_at_article or ent.label_ in PLACE_LABELS)
                     and self.gazetteer.has_key(fold(without_article(text[prev.start_char:ent.end_char])))):
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             else:
@@ -458,9 +462,11 @@ class ToponymFinder:
         if not toks:
             return None
         site = None
-        # "Palmyra's Roman Theatre": a site inside a place
+        # "Palmyra's Roman Theatre": a site inside a place; not "the People's Republic of China"
+        whole = self.gazetteer.has_key(fold(text[toks[0].idx: toks[-1].idx + len(toks[-1])])) \
+            if any(tok.text in POSSESSIVES for tok in toks) else False
         for k, tok in enumerate(toks):
-            if tok.text in ("'s", "\u2019s") and 0 < k < len(toks) - 1:
+            if tok.text in ("'s", "\u2019s") and 0 < k < len(toks) - 1 and not whole:
                 site = text[toks[k + 1].idx: toks[-1].idx + len(toks[-1])]
                 toks = toks[:k]
                 break

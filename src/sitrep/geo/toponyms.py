@@ -15,7 +15,8 @@ from typing import Optional
 
 from ..lexicon.front_lines import front_lines
 from ..model import Evidence, Place
-from .context import PAIR_SUPPORT, ReadingPairs, anchors_of, approximate_km, nearby_support, pinned_pairs
+from .context import (LIST_SUPPORT, PAIR_SUPPORT, ReadingPairs, anchors_of, approximate_km, list_kinds,
+                      nearby_support, pinned_pairs)
 from .gazetteer import Candidate, Gazetteer
 from .landmarks import landmarks_placed_elsewhere
 from .names import fold
@@ -304,6 +305,7 @@ class ToponymResolver:
                  if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
         anchors = anchors_of(first, [span.key for span in spans])
+        in_lists = list_kinds(spans, first, text)
         places = []
         for n, span in enumerate(spans):
             if not base[n]:
@@ -313,8 +315,9 @@ class ToponymResolver:
             coherent = len(cands) > 1 and span.hint is None
             support = {c.geonameid: max(nearby_support(c, span.key, anchors), pairs.support(c, span.key))
                        if coherent else 0.0 for _, c in base[n]}
-            scored = sorted(((score + support[c.geonameid], c) for score, c in base[n]),
-                            key=lambda sc: (-sc[0], -sc[1].population))
+            listed = in_lists.get(n)
+            scored = sorted(((score + support[c.geonameid] + (LIST_SUPPORT if c.feature_code == listed else 0.0), c)
+                             for score, c in base[n]), key=lambda sc: (-sc[0], -sc[1].population))
             best_score, best = scored[0]
             # a small place abroad with no support from context is more likely a misreading;
             # when the article's country is known, only a large city abroad stands. A name
