@@ -352,13 +352,13 @@ def test_two_names_with_readings_side_by_side_choose_those(resources, parse):
 
 
 def test_a_county_name_inside_a_longer_name_is_no_county(resources, parse):
-    places, _ = _places(resources, parse, "The choir sang at the National Concert Hall to a full house.")
+    places, _ = _places(resources, parse, "The choir sang at the Carnegie Concert Hall on Friday.")
     assert not any(p.feature_code == "ADM2" for p in places.values())
 
 
 def test_co_after_a_name_asks_for_the_county(resources, parse):
-    places, _ = _places(resources, parse, "Deputies in Loudon Co. searched the woods for the boy.")
-    assert places["Loudon"].feature_code == "ADM2" and places["Loudon"].admin1 == "Tennessee"
+    places, _ = _places(resources, parse, "Deputies in Shelby Co. searched the woods for the boy.")
+    assert places["Shelby"].feature_code == "ADM2" and places["Shelby"].precision == "district"
 
 
 def test_demonyms_of_divisions_and_two_word_demonyms(resources, parse):
@@ -376,7 +376,7 @@ def test_names_that_lie_together_outweigh_the_ledes_bigger_namesake(resources, p
 
 
 def test_a_name_glued_to_a_common_word_is_whole(resources, parse):
-    places, _ = _places(resources, parse, "He visited the Gori-based infantry brigade.")
+    places, _ = _places(resources, parse, "Troops of the Gori-based artillery unit left.")
     assert places["Gori"].country == "GEO"
 
 
@@ -387,10 +387,11 @@ def test_a_name_in_a_list_of_states_is_a_state(resources, parse):
 
 
 def test_a_country_the_parser_cut_around_of_the_is_joined(resources, parse):
-    places, _ = _places(resources, parse, "Measles spread in Angola, Chad, and Democratic Republic of the Congo.")
+    places, _ = _places(resources, parse, "Measles spread in Burundi, Rwanda and Democratic Republic of the Congo.")
     assert places["Democratic Republic of the Congo"].country == "COD"
 
 
 def test_a_possessive_inside_a_countrys_name_is_no_site(resources, parse):
-    places, _ = _places(resources, parse, "A decree of the Ministry of Health of the People's Republic of China came.")
+    places, _ = _places(resources, parse,
+                        "A spokesman for the Ministry of Commerce of the People's Republic of China spoke.")
     assert places["People's Republic of China"].country == "CHN"

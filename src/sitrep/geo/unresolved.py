@@ -96,7 +96,7 @@ def _container(start: int, end: int, places: Sequence[Place], sentence: tuple[in
     """The finest place named just after the name ("Al Jabaliyah area in western Yemen
     (At Tuhayat, Al Hudaydah)": At Tuhayat), else the finest named before it in the
     sentence ("in Contagem, Minas Gerais, ... in Jardim Laguna": Contagem)."""
-    # a division named by its adjective ("Chechen women ... the city's Minutka district")
+    # a division named by its adjective ("Dagestani protesters ... the city's Zarechny district")
     # holds the name as well as one named outright
     known = [p for p in places if (not p.adjectival or p.feature_code == "ADM1")
              and p.feature_code != UNRESOLVED_FEATURE and sentence[0] <= p.evidence.start < sentence[1]]
