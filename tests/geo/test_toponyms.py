@@ -340,11 +340,6 @@ def test_a_capitalised_direction_word_may_begin_a_towns_name(resources, parse):
     assert places["East Hampton"].name == "East Hampton" and places["East Hampton"].precision == "town"
 
 
-def test_a_world_city_nothing_else_locates_beats_a_small_namesake(resources, parse):
-    places, _ = _places(resources, parse, "The Dallas band played Houston and Austin before flying to London.")
-    assert places["London"].country == "GBR"
-
-
 def test_two_names_with_readings_side_by_side_choose_those(resources, parse):
     places, _ = _places(resources, parse, "Deputies in Henderson County arrested a man from Athens on Friday.")
     assert places["Athens"].country == "USA" and places["Athens"].admin1 == "Texas"
@@ -375,23 +370,24 @@ def test_names_that_lie_together_outweigh_the_ledes_bigger_namesake(resources, p
     assert places["Boston"].country == "GBR" and places["Spalding"].country == "GBR"
 
 
-def test_a_name_glued_to_a_common_word_is_whole(resources, parse):
-    places, _ = _places(resources, parse, "Troops of the Gori-based artillery unit left.")
-    assert places["Gori"].country == "GEO"
-
-
 def test_a_name_in_a_list_of_states_is_a_state(resources, parse):
     places, _ = _places(resources, parse, "Flu cases rose in Ohio, Oregon, Utah and Idaho.")
     assert places["Oregon"].feature_code == "ADM1" and places["Oregon"].name == "Oregon"
     assert places["Utah"].feature_code == "ADM1"
 
 
-def test_a_country_the_parser_cut_around_of_the_is_joined(resources, parse):
-    places, _ = _places(resources, parse, "Measles spread in Burundi, Rwanda and Democratic Republic of the Congo.")
-    assert places["Democratic Republic of the Congo"].country == "COD"
-
-
-def test_a_possessive_inside_a_countrys_name_is_no_site(resources, parse):
-    places, _ = _places(resources, parse,
-                        "A spokesman for the Ministry of Commerce of the People's Republic of China spoke.")
-    assert places["People's Republic of China"].country == "CHN"
+@pytest.mark.parametrize("text, name, country", [
+    # a world city that nothing else locates beats a small namesake of the story's country
+    ("The Dallas band played Houston and Austin before flying to London.", "London", "GBR"),
+    # a name glued by a hyphen to a common word is whole
+    ("Troops of the Gori-based artillery unit left.", "Gori", "GEO"),
+    # a country the parser cut around "of the" is joined
+    ("Measles spread in Burundi, Rwanda and Democratic Republic of the Congo.",
+     "Democratic Republic of the Congo", "COD"),
+    # a possessive inside a country's name is no site (not the "Republic of China")
+    ("A spokesman for the Ministry of Commerce of the People's Republic of China spoke.",
+     "People's Republic of China", "CHN"),
+], ids=["world-city", "hyphen-glued", "cut-around-of-the", "possessive-in-a-name"])
+def test_the_country_a_name_is_read_in(resources, parse, text, name, country):
+    places, _ = _places(resources, parse, text)
+    assert places[name].country == country
