@@ -69,15 +69,15 @@ class LandmarkMatcher:
         return [LandmarkMention(m.start(), m.end(), self._towns[m.group(0)]) for m in self._pattern.finditer(text)]
 
 
-# "the White House in central Moscow": the place named right after a landmark's name
+# "the White House in Moscow": the place named right after a landmark's name
 # (a direction word is part of the place's mention)
 _PLACED_AFTER = re.compile(r"\s+(?:in|near|outside)\s+")
 
 
 def landmarks_placed_elsewhere(places: Sequence[Place], text: str, landmark_starts: set[int]) -> list[Place]:
-    """``places`` with each landmark the text puts in a town of another country ("a
-    protest near the White House in central Moscow", Russia's government house) moved
-    to that town, as a site of it."""
+    """``places`` with each landmark the text puts in a town of another country
+    ("deputies met at the White House in Moscow", Russia's government house) moved to
+    that town, as a site of it."""
     by_start = {p.evidence.start: p for p in places}
     out = []
     for place in places:
