@@ -78,6 +78,8 @@ def landmarks_placed_elsewhere(places: Sequence[Place], text: str, landmark_star
     """``places`` with each landmark the text puts in a town of another country
     ("deputies met at the White House in Moscow", Russia's government house) moved to
     that town, as a site of it."""
+    if not landmark_starts:
+        return list(places)         # most articles name none: no index of their places
     by_start = {p.evidence.start: p for p in places}
     out = []
     for place in places:

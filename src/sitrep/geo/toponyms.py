@@ -117,6 +117,12 @@ def _world_city_over(best: Candidate, span: ToponymSpan, readings: list[Candidat
                  and c.population >= WORLD_CITY_RATIO * max(1, best.population)), None)
 
 
+def _pair_support(pairs: ReadingPairs, cand: Candidate, span: ToponymSpan) -> float:
+    """A reading's support from another name's reading beside it, where the text does
+    not say what kind of place the name is (a hint such as "province" decides then)."""
+    return pairs.support(cand, span.key) if span.hint is None else 0.0
+
+
 def _lead(votes: Counter) -> float:
     """How far the main country leads the runner-up: 1 alone, 0 in a tie."""
     ranked = votes.most_common(2)
@@ -300,8 +306,7 @@ class ToponymResolver:
             base.append([(self.score(c, span, story, own, _town_inside(c, towns)), c) for c in cands])
         # each name's reading before its neighbours weigh in, but with a reading of
         # another name beside it ("Athens" with "Henderson County", both in Texas)
-        first = [max(scored, key=lambda sc: (sc[0] + (pairs.support(sc[1], span.key) if span.hint is None else 0.0),
-                                             sc[1].population))[1]
+        first = [max(scored, key=lambda sc: (sc[0] + _pair_support(pairs, sc[1], span), sc[1].population))[1]
                  if scored and not span.adjectival else None
                  for span, scored in zip(spans, base)]
         anchors = anchors_of(first, [span.key for span in spans])
@@ -426,8 +431,7 @@ class ToponymResolver:
                 continue
             towns = _town_divisions(cands)
             best = max(cands, key=lambda c: (self.score(c, span, story, town_inside=_town_inside(c, towns))
-                                              + (pairs.support(c, span.key) if span.hint is None else 0.0),
-                                              c.population))
+                                              + _pair_support(pairs, c, span), c.population))
             if best.country3:
                 # a name read only because the gazetteer knows it ("Olivia", "MoD") is
                 # as likely a person's or a firm's: half a vote
