@@ -18,7 +18,7 @@ def _only_source(out):
 @pytest.mark.parametrize("text,name,country,sector", [
     ("US Senator Marco Rubio criticised the deal.", "Marco Rubio", "USA", "LEG"),
     ("French President Emmanuel Macron condemned the attack.", "Emmanuel Macron", "FRA", "GOV"),
-    ("Lt. Gen. Muhoozi Kainerugaba threatened the rebels.", "Muhoozi Kainerugaba", None, "MIL"),
+    ("Maj. Gen. Peter Odhiambo threatened the rebels.", "Peter Odhiambo", None, "MIL"),
 ])
 def test_a_title_gives_a_person_office_and_country(code_text, text, name, country, sector):
     out = code_text(text, pub="2022-05-01")
@@ -29,7 +29,7 @@ def test_a_title_gives_a_person_office_and_country(code_text, text, name, countr
 
 
 def test_a_name_without_a_title_claims_nothing(code_text):
-    out = code_text("Joseph Monka criticised the deal.", pub="2022-05-01")
+    out = code_text("Martin Kellerby criticised the deal.", pub="2022-05-01")
     [person] = [a for a in _actors(out) if a["role"] == "source"]
     assert person["country"] is None and person["sector"] is None
 
@@ -141,9 +141,9 @@ def test_frequent_armed_actors_of_the_acled_theatres(code_text, text, name, inte
 
 @pytest.mark.parametrize("text, country, sector", [
     ("A Nigerian army unit attacked the village.", "NGA", "MIL"),         # the agent word modifies "unit"
-    ("The Somalia state news agency criticised the ban.", "SOM", "GOV"),   # a country deeper in the phrase; state media speak for the state
+    ("The Ethiopia state news agency criticised the ban.", "ETH", "GOV"),   # a country deeper in the phrase; state media speak for the state
     ("Syrian mercenaries attacked the village.", "SYR", "UAF"),
-    ("Norway's central bank criticised the plan.", "NOR", "GOV"),          # a two-word agent with an adjective
+    ("Sweden's central bank criticised the plan.", "SWE", "GOV"),          # a two-word agent with an adjective
     ("Burkina Faso's ruling junta criticised the plan.", "BFA", "GOV"),   # a possessor of two words
     ("Police in Kabul arrested two men.", "AFG", "COP"),                    # a place the agent is in
 ])
@@ -344,7 +344,7 @@ def test_the_phoenix_military_and_civilian_nouns_are_left_to_the_curated_agents(
                    for a in finder_with_agents.find(parse(text), text, date(2022, 5, 1), None))
 
 
-@pytest.mark.parametrize("text", ["European Union legislators", "the EU legislature"])
+@pytest.mark.parametrize("text", ["European Union lawmakers", "the EU legislature"])
 def test_a_named_body_s_legislature_is_its_legislature(resources, text):
     from sitrep.evaluation.actors import _country_code, resolve_actor_text
 
@@ -440,3 +440,41 @@ def test_a_title_in_apposition_gives_office_and_country(code_text):
     out = code_text("Samuel Otieno, Kenya's deputy foreign minister, criticised the rebels.", pub="2022-05-01")
     [person] = [a for a in _actors(out) if a["name"] == "Samuel Otieno"]
     assert (person["country"], person["sector"]) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize("text,country", [
+    # a town after "of" places the office holder, not only a country's name
+    ("The deputy mayor of Kandahar resigned.", "AFG"),
+    # a country word modifying the body after "of"
+    ("The leader of the Kenyan Farmers Union resigned.", "KEN"),
+    # an institution after "at", by the town it is named after or by where it is said to be
+    ("a lecturer at Kabul University", "AFG"),
+    ("a surgeon at a hospital in Mosul", "IRQ"),
+])
+def test_the_body_or_place_after_a_preposition_gives_the_country(resources, text, country):
+    from sitrep.evaluation.actors import resolve_actor_text
+    actor = resolve_actor_text(resources, resources.actor_finder(), text)
+    assert actor is not None and actor.country == country
+
+
+def test_a_stated_country_outweighs_a_namesake_in_an_institutions_name(resources):
+    # the Perth in Australia dwarfs the Scottish one; "in Scotland" says which is meant
+    from sitrep.evaluation.actors import resolve_actor_text
+    actor = resolve_actor_text(resources, resources.actor_finder(),
+                               "A historian at the University of Perth in Scotland spoke.")
+    assert actor is not None and actor.country == "GBR"
+
+
+def test_a_person_named_after_a_place_is_no_place(resources):
+    # "Avril" is also a French village: a person's name after "of" is no place
+    from sitrep.evaluation.actors import resolve_actor_text
+    actor = resolve_actor_text(resources, resources.actor_finder(),
+                               "The cabinet of Prime Minister Jean-Pierre Avril resigned.")
+    assert actor is None or actor.country != "FRA"
+
+
+def test_a_country_the_tagger_takes_for_a_person_with_its_possessive_is_no_person(resources):
+    # with a curly apostrophe the tagger reads "Burkina Faso’s" as a person's name
+    from sitrep.evaluation.actors import resolve_actor_text
+    actor = resolve_actor_text(resources, resources.actor_finder(), "Burkina Faso\u2019s exiled")
+    assert actor is not None and actor.country == "BFA" and actor.kind != "person"

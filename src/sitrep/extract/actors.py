@@ -16,7 +16,7 @@ from typing import Mapping, Optional
 from ..geo.names import fold, without_article
 from ..lexicon.actors import ActorEntry, ActorLexicon
 from ..model import Actor, Evidence
-from .agents import AgentReader, country_name, evidence_of, inter_for
+from .agents import INSTITUTION_NOUNS, AgentReader, country_name, evidence_of, inter_for
 
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "affiliated"}
 LEADING_WORDS = {"led"}
@@ -110,6 +110,15 @@ class ActorFinder:
                 if state is not None:
                     mentions.append(state)
                     covered.update(range(ent.start, ent.end))
+            elif ent.label_ == "PERSON" and len(_without_possessive(ent)) < len(ent) \
+                    and self.country_of_word(_without_possessive(ent).text):
+                # "Burkina Faso's" tagged a person: a country's name (the state when it is
+                # an argument; a possessor is read by the agent it modifies)
+                name = _without_possessive(ent)
+                named = self._state_named_by(name, text) if name.root.dep_ in ARGUMENT_DEPS else None
+                if named is not None:
+                    mentions.append(named)
+                covered.update(range(ent.start, ent.end))
             elif ent.label_ == "PERSON" and (known := self._from_phoenix(ent, text, pub_date)) is not None:
                 mentions.append(known)
                 covered.update(range(ent.start, ent.end))
@@ -147,7 +156,7 @@ class ActorFinder:
             start -= 1
         words = list(doc[start:ent.end])
         sector = self._title_sector(words)
-        # "Sen. Feliciano Valencia", "President X": a title inside the entity is no part of the name
+        # "Sen. Maria Lopez", "President X": a title inside the entity is no part of the name
         name_tokens = list(ent)
         while len(name_tokens) > 1 and (name_tokens[0].lower_ in self.lexicon.titles or name_tokens[0].text == "."):
             name_tokens = name_tokens[1:]
@@ -278,10 +287,10 @@ class ActorFinder:
                      lexicon_id=entry.id, evidence=evidence_of(text, ent.start_char, ent.end_char), backers=backers)
 
     def country_of_place_word(self, tok) -> Optional[str]:
-        """'Rakhine rebels', 'Kabul police', 'Madras High Court': a place name as modifier,
+        """'Rakhine rebels', 'Kabul police', 'a Calcutta court': a place name as modifier,
         when all its readings are in one country, or one reading is a city that dwarfs
-        the others (Chennai, once Madras, against two villages of that name). A name of
-        several words is read whole ("Santa Marta"), and so is a country's name with its
+        the others (a city under its former name, against villages of that name). A name
+        of several words is read whole ("San Pedro"), and so is a country's name with its
         "of" phrase ("Republic of Korea"); a title is no place ("Minister")."""
         if self.gazetteer is None or not tok.text[:1].isupper():
             return None
@@ -300,7 +309,7 @@ class ActorFinder:
             if code:
                 return code
         if run is not tok:
-            # "Santa Marta Self Defense Forces", "Northern Territory": the whole name first,
+            # "San Pedro Defense Committee", "Northern Territory": the whole name first,
             # by places of that very name ("White House" is also a name of Casablanca)
             code = self._country_of_place_name(run.text, own_name=True)
             if code:
@@ -364,17 +373,41 @@ class ActorFinder:
     def country_from_of(self, tok, places_of: bool = False) -> Optional[str]:
         """'military forces of Armenia', 'police of Kenya'; 'people in the UK', 'Muslim
         leaders in France' (a country, or a place whose readings are all in one); with
-        ``places_of``, a place after "of" too ("University of Lagos")."""
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+        ``places_of``, a place after "of" too ("University of Lagos"); an institution
+        after "at" ("a professor at Cairo University") is where its people are."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "at")):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "at":
+                    code = self.institution_country(obj)
+                    if code:
+                        return code
+                    continue
                 # "the Republic of Kenya": the object's name with its own "of" phrase first
                 code = self._country_named_with_of(obj, obj.left_edge.i) if self._with_of_phrase(obj) else None
                 code = code or self.country_of_name(obj)
-                if code is None and (prep.lower_ == "in" or places_of):
+                if code is None:
+                    # "the leader of the Kenyan Farmers Union": a country word
+                    # modifying the object ("US-backed" is a backer, not the country)
+                    code = next((c for m in obj.lefts if m.dep_ in ("amod", "compound", "nmod")
+                                 and not self.is_backer_word(m) for c in [self.country_of_word(m.text)] if c), None)
+                if code is None and (prep.lower_ == "in" or places_of) and not _names_a_body_or_person(obj, prep):
                     code = self.country_of_place_word(obj)
                 if code:
                     return code
         return None
+
+    def institution_country(self, tok) -> Optional[str]:
+        """The country of a university, school or hospital: the place it is named after
+        ("Cairo University", "the University of Lagos") or, first, said to be in (a
+        namesake is no evidence against "in Scotland")."""
+        if tok.lemma_.lower() not in INSTITUTION_NOUNS:
+            return None
+        located = next((c for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for o in p.children if o.dep_ == "pobj"
+                        for c in [self.country_of_name(o) or self.country_of_place_word(o)] if c), None)
+        named = next((c for m in tok.lefts if m.dep_ == "compound"
+                      for c in [self.country_of_place_word(m)] if c), None)
+        return located or named or self.country_from_of(tok, places_of=True)
 
     def country_from_possessor(self, tok) -> Optional[str]:
         for child in tok.children:
@@ -417,6 +450,22 @@ class ActorFinder:
             return Actor(name=entry.name, country=entry.country, sector=entry.sector, acled_inter=entry.inter,
                          kind=entry.kind, evidence=evidence, lexicon_id=entry.id)
         return None
+
+
+def _names_a_body_or_person(obj, prep) -> bool:
+    """A preposition's object that is a person's or a body's own name, no place ("the
+    cabinet of Jean Avril", "the leader of the Farmers Union"); a place's name within a
+    body's ("University of Lagos", tagged as one organisation) is still a place."""
+    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+    return ent is not None and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent.start > prep.i))
+
+
+def _without_possessive(span):
+    """``span`` less a possessive ending the tagger put inside it ("Burkina Faso's")."""
+    end = span.end
+    while end - 1 > span.start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[span.start:end]
 
 
 def with_inter_for_location(actor: Actor, location_country: Optional[str],

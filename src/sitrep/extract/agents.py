@@ -85,7 +85,7 @@ class AgentReader:
             return None
         mods = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
         if tok.dep_ == "compound":
-            # "a Nigerian army unit", "Minsk police station": the agent word modifies a noun,
+            # "a Nigerian army unit", "a Lagos police station": the agent word modifies a noun,
             # and the words before it modify that noun too
             mods += [c for c in tok.head.lefts if c.i < tok.i and c.dep_ in MODIFIER_DEPS]
         named = [m for m in mods if m.ent_id_ and m.dep_ in ("compound", "nmod", "poss")]
@@ -104,7 +104,7 @@ class AgentReader:
                          evidence=evidence_of(text, start, tok.idx + len(tok)))
         role = self.lexicon.agent_for(tok.lemma_.lower())
         if named and role is not None and role.id == "legislature":
-            # "European Union legislators", "the EU legislature": not the body as a whole
+            # "African Union legislators", "the EU legislature": not the body as a whole
             # but its legislature (PLOVER's LEG), of the body's country or family
             entry = self.lexicon.actors.get(named[0].ent_id_)
             start = min(m.left_edge.idx for m in mods if m.dep_ != "det")
@@ -126,7 +126,7 @@ class AgentReader:
             group = None
         country = None
         # the modifiers, then anything else the noun phrase holds before the agent word
-        # ("Somalia" under "state" in "Somalia state news agency")
+        # ("Kenya" under "state" in "Kenya state news agency")
         nested = [t for t in tok.doc[tok.left_edge.i: tok.i] if t not in mods and t.dep_ in MODIFIER_DEPS]
         for m in mods + nested:
             if self.finder.is_backer_word(m):
@@ -136,8 +136,8 @@ class AgentReader:
                 country = code
                 break
         if country is None:
-            country = self.finder.country_from_possessor(tok) or self.finder.country_from_of(
-                tok, places_of=tok.lemma_.lower() in INSTITUTION_NOUNS)
+            country = self.finder.country_from_possessor(tok) or self.finder.institution_country(tok) \
+                or self.finder.country_from_of(tok, places_of=True)
         if country is None and group is not None:
             country = group[1]      # "Tiv militias" are Nigerian wherever the story's country is
         if country is None and _says_foreign(tok):
