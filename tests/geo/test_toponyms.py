@@ -391,3 +391,26 @@ def test_a_name_in_a_list_of_states_is_a_state(resources, parse):
 def test_the_country_a_name_is_read_in(resources, parse, text, name, country):
     places, _ = _places(resources, parse, text)
     assert places[name].country == country
+
+
+@pytest.mark.parametrize("text, words, name, precision", [
+    ("Rep. Ann Carter, D-W. Va., opposed the bill.", "W. Va.", "West Virginia", "province"),
+    ("The bill's sponsor, Sen. Paul Reed (R-Pa.), spoke first.", "Pa.", "Pennsylvania", "province"),
+    ("State Sen. Lisa Grant, D-Calif, voted no.", "Calif", "California", "province"),
+    ("Delegate Tom Hale, R-Kanawha, voted no.", "Kanawha", "Kanawha County", "district"),
+])
+def test_a_politicians_party_designation_names_their_state_or_district(resources, parse, text, words, name,
+                                                                        precision):
+    places, _ = _places(resources, parse, text)
+    assert places[words].name == name and places[words].precision == precision
+
+
+
+def test_a_headlines_place_before_an_office_is_found_inside_a_longer_capitalised_name(resources, parse):
+    places, _ = _places(resources, parse, "Banker Ivanov Joins Sochi Mayor Race.")
+    assert places["Sochi"].country == "RUS"
+
+
+def test_a_surname_before_an_office_in_running_text_is_no_place(resources, parse):
+    places, _ = _places(resources, parse, "The speech by Mary Ann Jones Mayor of the town was brief.")
+    assert "Jones" not in places

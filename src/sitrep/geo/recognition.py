@@ -62,6 +62,11 @@ SITE_WORDS = {"street", "road", "avenue", "boulevard", "square", "center", "cent
               "hospital", "school", "college", "university", "park", "bridge", "airport", "church", "cathedral",
               "mosque", "temple", "court", "courthouse", "hall", "tower", "estate", "plaza", "market", "mall",
               "prison", "station", "camp", "hotel", "museum", "palace", "building", "library", "theatre", "theater"}
+# words a title-case headline may leave in lower case
+HEADLINE_LOWER_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as", "with", "from"}
+# "D-W.Va.", "(R-Ohio)": a US politician's party and the state or town they represent
+PARTY_LETTERS = {"D", "R", "I"}
+DESIGNATION_ENDS = {",", ";", ")", ".", ":"}
 # a country used as a noun's modifier ("US dollar", "Syria war") names no place where something happened
 MODIFIER_DEPS = ("compound", "amod", "nmod")
 
@@ -169,6 +174,13 @@ def _is_a_surname(doc, start: int, end: int, surnames: frozenset[str]) -> bool:
     return not _locative_cue(prev, doc[start - 2] if start > 1 else None)
 
 
+def _in_headline(doc, i: int) -> bool:
+    """Is token ``i`` in a sentence written in title case, as headlines are ("Former
+    Pilot Wins Mayor Race")? Short function words may stay lower case."""
+    words = [t for t in doc[i].sent if t.is_alpha and t.lower_ not in HEADLINE_LOWER_WORDS]
+    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
+
+
 def _locative_cue(prev, before_prev) -> bool:
     """'in X', 'near X', 'the town of X': the syntax says X is a place."""
     if prev is None:
@@ -239,6 +251,9 @@ class ToponymFinder:
         datelines, dateline_tokens = self._datelines(doc, text)
         spans += datelines
         taken |= dateline_tokens
+        designations, designation_tokens = self._party_designations(doc, text, taken)
+        spans += designations
+        taken |= designation_tokens
         for ent in self._rejoined_entities(doc, text):
             if ent.ent_id_:
                 # "Russian forces", "U.S. Special Forces": the actor's country word is a place
@@ -350,9 +365,15 @@ class ToponymFinder:
                            country=code, adjectival=adjectival)
 
     def _place_before_office(self, doc, text: str, ent) -> Optional[ToponymSpan]:
-        for j in range(ent.start + 1, min(ent.end, ent.start + _MAX_TOKENS)):
+        # the office word inside the entity or right after it
+        for j in range(ent.start + 1, min(ent.end + 1, len(doc), ent.start + _MAX_TOKENS)):
             if doc[j].lower_ in LOCAL_OFFICE_WORDS:
-                return self._span_from_tokens(doc, text, ent.start, j, strong=True)
+                # in a headline, whose capitals join other words to the name ("Ex-Minister
+                # Joins Sochi Mayor Race"), the words right before the office, longest first
+                starts = [ent.start, *range(ent.start + 2, j)] if _in_headline(doc, ent.start) else [ent.start]
+                return next((span for k in starts
+                             for span in [self._span_from_tokens(doc, text, k, j, strong=k == ent.start)] if span),
+                            None)
         return None
 
     def _datelines(self, doc, text: str) -> tuple[list[ToponymSpan], set[int]]:
@@ -370,6 +391,35 @@ class ToponymFinder:
                 spans.append(span)
                 taken.update(range(sent.start, j))
         return spans, taken
+
+    def _party_designations(self, doc, text: str, taken: set[int]) -> tuple[list[ToponymSpan], set[int]]:
+        """'Sen. Jane Doe, D-W.Va.,', '(R-Ohio)': the place an American politician is
+        from, written after the party's letter. A state's abbreviation is pinned to the
+        state; a town or county name is read as any place is, cued by the designation."""
+        spans: list[ToponymSpan] = []
+        tokens: set[int] = set()
+        if "-" not in text:
+            return spans, tokens
+        for i in range(1, len(doc) - 2):
+            letter, hyphen = doc[i], doc[i + 1]
+            if letter.text not in PARTY_LETTERS or hyphen.text != "-" or letter.whitespace_ or hyphen.whitespace_ \
+                    or doc[i - 1].text not in ("(", ",") or i + 2 in taken:
+                continue
+            j = i + 2
+            while j < len(doc) and j - i - 2 < 3 and doc[j].text[:1].isupper():
+                j += 1
+            if j == i + 2 or (j < len(doc) and doc[j].text not in DESIGNATION_ENDS):
+                continue
+            words = doc[i + 2:j]
+            division = self.gazetteer.division_by_abbreviation(words.text)
+            if division is not None:
+                span = pinned_span(words.start_char, words.end_char, division.geonameid, hint="province")
+            else:
+                span = self._span_from_tokens(doc, text, i + 2, j, strong=True)
+            if span is not None:
+                spans.append(span)
+                tokens.update(range(i, j))
+        return spans, tokens
 
     def _landmark_spans(self, doc, text: str) -> tuple[list[ToponymSpan], set[int]]:
         """'the White House', 'the Kremlin': a landmark is a site in its town."""
