@@ -478,3 +478,10 @@ def test_a_country_the_tagger_takes_for_a_person_with_its_possessive_is_no_perso
     from sitrep.evaluation.actors import resolve_actor_text
     actor = resolve_actor_text(resources, resources.actor_finder(), "Burkina Faso\u2019s exiled")
     assert actor is not None and actor.country == "BFA" and actor.kind != "person"
+
+
+def test_a_continent_labelled_a_location_is_no_state(resources, parse):
+    # Antarctica has a country code in GeoNames, but it is a continent and no state
+    text = "Chile sent a team of scientists to Antarctica."
+    found = resources.actor_finder().find(parse(text), text, date(2022, 5, 1), None)
+    assert all(a.country != "ATA" for a in found)

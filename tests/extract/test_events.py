@@ -512,3 +512,25 @@ def test_a_verb_the_tagger_took_for_a_noun_is_still_a_trigger(code_text, text, s
     [event] = [e for e in out["events"] if e["trigger"] == "retook"]
     assert event["acled_sub_event_type"] == "Non-state actor overtakes territory"
     assert [a["name"] for a in event["actors"] if a["role"] == "source"] == [source]
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    # the parser's dative "to" after the thing granted
+    ("Tanzania granted citizenship to 200 Burundian refugees on Monday.", "granted", "BDI"),
+    # a verb that addresses someone: its "to" is whom, not where
+    ("Chile protested to Bolivia on Monday over the border closure.", "protested", "BOL"),
+    # a noun's act carried out by a verb that takes the addressee
+    ("Uganda issued a warning to Kenya on Monday.", "warning", "KEN"),
+    # a country's name the model labels a location is the state
+    ("Kenya imposed new sanctions on South Sudan on Monday.", "sanctions", "SSD"),
+])
+def test_whom_an_act_is_given_or_addressed_to_is_its_target(code_text, text, trigger, country):
+    e = _events(code_text(text, pub="2022-05-12"))[trigger]
+    assert [a["country"] for a in e["actors"] if a["role"] == "target"] == [country]
+
+
+def test_a_named_source_is_not_its_own_target(code_text):
+    # the minister has no country of their own: the story's, Syria's, which the visit is to
+    e = _events(code_text("The minister's visit to Syria ended.", pub="2022-05-12"))["visit"]
+    sources = {a["name"] for a in e["actors"] if a["role"] == "source"}
+    assert not sources & {a["name"] for a in e["actors"] if a["role"] == "target"}

@@ -82,7 +82,9 @@ class ActorFinder:
             if entry is not None:
                 mentions.append(self._named(entry, ent, text, pub_date))
                 covered.update(range(ent.start, ent.end))
-            elif ent.label_ in ("GPE", "ORG") or self.lexicon.breakaway_parent(without_article(ent.text)):
+            elif ent.label_ in ("GPE", "ORG") or self.lexicon.breakaway_parent(without_article(ent.text)) \
+                    or (ent.label_ == "LOC" and self._is_country_name(ent.text)):
+                # (a country's name the model labels a location, "South Sudan", is the state too)
                 named = self._state_named_by(ent, text) if ent.root.dep_ in ARGUMENT_DEPS else None
                 if named is None and ent.end - ent.start <= 3:
                     named = self._place_as_actor(ent.root, ent.start_char, ent.end_char, text)
@@ -351,6 +353,14 @@ class ActorFinder:
         others = max((c.population for c in readings if c.country3 != largest.country3), default=0)
         return largest.country3 if largest.population >= DOMINANT_CITY and largest.population >= 10 * others else None
 
+    def _is_country_name(self, words: str) -> bool:
+        """Are the words a country's own name ("Benin"), not its demonym ("Beninese")?"""
+        key = fold(without_article(words))
+        readings = self.gazetteer.lookup(key) if self.gazetteer is not None else []
+        # (Antarctica is also a continent, and no state)
+        return any(c.feature_code == "PCLI" and c.own_key == key for c in readings) \
+            and not any(c.feature_code == "CONT" for c in readings)
+
     def _country_of_division_name(self, tok) -> Optional[str]:
         """The country of the division or country ``tok`` names by its own name, if one."""
         if self._is_role_word(tok):
@@ -386,10 +396,11 @@ class ActorFinder:
                 code = self._country_named_with_of(obj, obj.left_edge.i) if self._with_of_phrase(obj) else None
                 code = code or self.country_of_name(obj)
                 if code is None:
-                    # "the leader of the Kenyan Farmers Union": a country word
-                    # modifying the object ("US-backed" is a backer, not the country)
+                    # "the leader of the Kenyan Farmers Union": a demonym modifying the
+                    # object ("US-backed" is a backer; "Benin City" is a town, not Benin)
                     code = next((c for m in obj.lefts if m.dep_ in ("amod", "compound", "nmod")
-                                 and not self.is_backer_word(m) for c in [self.country_of_word(m.text)] if c), None)
+                                 and not self.is_backer_word(m) and not self._is_country_name(m.text)
+                                 for c in [self.country_of_word(m.text)] if c), None)
                 if code is None and (prep.lower_ == "in" or places_of) and not _names_a_body_or_person(obj, prep):
                     code = self.country_of_place_word(obj)
                 if code:

@@ -31,6 +31,13 @@ TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
 # inside a demand's or threat's complement: "blows to X", "relations with X", "sanctions on X"
 OWNER_PREPS = {"of", "from", "for", "by"}
 COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at"}
+# the object's phrase naming whom it is given or aimed at: "asylum to", "sanctions against"
+ADDRESSEE_PREPS = {"to", "against", "on", "upon"}
+# verbs whose "to X" is whom they address or give to ("apologised to Brazil", "ceded
+# the town to the army"); after others "to" is mostly a place gone to
+ADDRESSING_VERBS = {"apologize", "apologise", "appeal", "complain", "write", "speak", "talk", "explain", "promise",
+                    "pledge", "give", "grant", "sell", "offer", "donate", "supply", "surrender", "cede",
+                    "submit", "present", "protest", "object", "plead", "reply", "respond"}
 # verbs that only say an event happened: their prepositions belong to the event noun
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
                "intensify", "escalate", "start", "begin", "take place"}
@@ -139,6 +146,8 @@ class RoleFinder:
             target = self._target_in_complement(tok)
         if target is None and obj is not None and not object_is_place and not violent:
             target = self._owner_of(obj)
+        if target is None and not object_is_place:
+            target = self._addressee(tok, obj)
         if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             # "X clashed with Y"
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
@@ -149,7 +158,8 @@ class RoleFinder:
             if obj is None:
                 continue
             word = prep.lower_
-            if target is None and (word in TARGET_PREPS or word == "from"):
+            if target is None and (word in TARGET_PREPS or word == "from"
+                                   or (word == "to" and tok.lemma_.lower() in ADDRESSING_VERBS)):
                 target = self.actor(obj)
             elif word in ("with", "alongside") and obj.lemma_.lower() in HELP_NOUNS:
                 helper = next((self.actor(_pobj(p)) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
@@ -164,7 +174,7 @@ class RoleFinder:
         if attacker is not None:
             # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
             source, target = attacker, source
-        return Roles(source, target, tuple(supporters))
+        return _roles(source, target, tuple(supporters))
 
     def _subject_the_parser_missed(self, tok) -> tuple[Optional[Actor], Optional[Actor]]:
         """'in Paletwa Town, Chin State, Myanmar military and AA clashed': the parser may
@@ -211,6 +221,24 @@ class RoleFinder:
                 found = self.index.at(child) or self.state_of(child)
             else:
                 continue
+            if found is not None:
+                return found
+        return None
+
+    def _addressee(self, tok, obj) -> Optional[Actor]:
+        """Whom the thing done is given or aimed at: the indirect object ('granted the
+        rebels asylum'), or the object's 'to'/'against' phrase ('issued an ultimatum to
+        Ecuador', 'granted asylum to 18 rebels')."""
+        dative = _child(tok, "dative")
+        if dative is not None and dative.pos_ == "ADP":
+            dative = _pobj(dative)      # "granted asylum to 40 refugees": the parser's dative "to"
+        found = self.actor(dative)
+        if found is not None:
+            return found
+        if obj is None or obj.i in self.trigger_tokens:
+            return None
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS):
+            found = self.actor(_pobj(prep))
             if found is not None:
                 return found
         return None
@@ -270,7 +298,8 @@ class RoleFinder:
             word = prep.lower_
             if word == "by" and source is None:
                 source = self.actor(obj)
-            elif word in TARGET_PREPS and target is None:
+            elif (word in TARGET_PREPS or word == "to") and target is None:
+                # ("a warning to Kenya", "a visit to Syria": whom a noun's act is addressed to)
                 target = self.actor(obj)
             elif word == "between" and source is None:
                 # "clashes between X and Y"
@@ -312,7 +341,7 @@ class RoleFinder:
                     weapon and tok.dep_ == "dobj" and verb.i not in self.trigger_tokens)):
                 # "carried out raids"; a weapon is used by whoever "lobbed" or "planted" it
                 source = self.actor(subj)
-        return Roles(source, target, ())
+        return _roles(source, target, ())
 
     @staticmethod
     def _preps_with_objects(tok):
@@ -323,6 +352,13 @@ class RoleFinder:
             heads.append(tok.head)
         for head in heads:
             for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
+                obj = _pobj(prep)
+                if obj is not None:
+                    yield prep, obj
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LAUNCH_VERBS:
+            # "issued a warning to Kenya", "paid a visit to Syria": the parser hangs the
+            # addressee on the verb that carries the act out
+            for prep in (c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"):
                 obj = _pobj(prep)
                 if obj is not None:
                     yield prep, obj
@@ -338,6 +374,16 @@ class RoleFinder:
                     if actor is not None:
                         found.append(actor)
         return found
+
+
+def _roles(source: Optional[Actor], target: Optional[Actor], supporters: tuple[Actor, ...]) -> Roles:
+    """The roles, without a target that is the named source itself (a minister of the
+    story's country "visiting" that country is no act on it). Generic agents of one name
+    may be different people: villagers beating a man are "Civilians" both."""
+    if source is not None and target is not None and source.name == target.name \
+            and not (source.kind == "agent" and target.kind == "agent"):
+        target = None
+    return Roles(source, target, supporters)
 
 
 def _is_backing_modifier(tok) -> bool:
