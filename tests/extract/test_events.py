@@ -534,3 +534,15 @@ def test_a_named_source_is_not_its_own_target(code_text):
     e = _events(code_text("The minister's visit to Syria ended.", pub="2022-05-12"))["visit"]
     sources = {a["name"] for a in e["actors"] if a["role"] == "source"}
     assert not sources & {a["name"] for a in e["actors"] if a["role"] == "target"}
+
+
+def test_the_attack_someone_was_hurt_in_is_an_event_on_them(code_text):
+    out = code_text("On Friday a policeman was injured in a grenade attack in Baidoa.", pub="2022-05-12")
+    e = _events(out)["attack"]
+    assert any(a["role"] == "target" and a["sector"] == "COP" for a in e["actors"])
+
+
+def test_those_hurt_in_a_clash_are_no_one_sided_target(code_text):
+    out = code_text("On Friday two farmers were injured in a clash between herders and farmers in Baidoa.",
+                    pub="2022-05-12")
+    assert all(e["acled_event_type"] != "Violence against civilians" for e in out["events"])

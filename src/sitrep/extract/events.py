@@ -24,7 +24,7 @@ from .dating import EventDater
 from .location import PlaceLookup
 from .mentions import merge_mentions
 from .modality import status_of
-from .roles import TRAVEL_VERBS, RoleFinder, Roles
+from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS, RoleFinder, Roles
 from .text import paragraph_bounds
 from .triggers import TriggerFinder, TriggerMatch, acts_as_verb
 
@@ -349,7 +349,11 @@ def _reported_occurrence(tok, depth: int = 0) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         return tok.head.head.lemma_.lower() in QUANTITY_HEADS
     if tok.dep_ == "pobj" and tok.head.lower_ == "in":
-        return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in ENGAGING_VERBS
+        verb = tok.head.head
+        # "wounded in a bomb attack"; not "injured in a clash", where the clause tells of
+        # the hurt, and the fight is reported where it is the subject or object
+        return verb.pos_ == "VERB" and (verb.lemma_.lower() in ENGAGING_VERBS or (
+            verb.lemma_.lower() in HARMED_VERBS and tok.lemma_.lower() not in SYMMETRIC_LEMMAS))
     if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
         # "arrived in Amman on a visit", "travelled to Geneva for talks"
         return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in TRAVEL_VERBS

@@ -42,6 +42,9 @@ ADDRESSING_VERBS = {"apologize", "apologise", "appeal", "complain", "write", "sp
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
                "intensify", "escalate", "start", "begin", "take place"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
+# "two soldiers were wounded in a bomb attack": the harm is told, the noun in "in" is the
+# event (harms that are triggers themselves, "killed in", carry the event on the verb)
+HARMED_VERBS = {"wound", "injure", "hurt", "maim"}
 # people a force is made of, whom a force's name before them makes its own
 MEMBER_NOUNS = {"guard", "sniper", "soldier", "officer", "agent", "patrol", "unit", "element", "personnel",
                 "trooper", "commando", "recruit", "man"}
@@ -341,6 +344,15 @@ class RoleFinder:
                     weapon and tok.dep_ == "dobj" and verb.i not in self.trigger_tokens)):
                 # "carried out raids"; a weapon is used by whoever "lobbed" or "planted" it
                 source = self.actor(subj)
+            if lemma in HARMED_VERBS and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                    and tok.lemma_.lower() not in SYMMETRIC_LEMMAS:
+                # "two soldiers were wounded in a bomb attack", "gunmen injured three in an
+                # ambush": the harmed are the attack's target, whoever harmed them its source
+                # (those hurt in a clash fought in it: no one-sided target)
+                if target is None:
+                    target = self.actor(_child(verb, "nsubjpass") or _child(verb, "dobj"))
+                if source is None and subj is not None:
+                    source = self.actor(subj)
         return _roles(source, target, ())
 
     @staticmethod
