@@ -546,3 +546,13 @@ def test_those_hurt_in_a_clash_are_no_one_sided_target(code_text):
     out = code_text("On Friday two farmers were injured in a clash between herders and farmers in Baidoa.",
                     pub="2022-05-12")
     assert all(e["acled_event_type"] != "Violence against civilians" for e in out["events"])
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # CAMEO 055 and 056, PLOVER's SUPPORT: an apology, forgiveness, a welcome given
+    ("Chile apologised to Bolivia on Monday for the border incident.", "apologised"),
+    ("The president gave a warm welcome to the visiting Ghanaian leader on Monday.", "welcome"),
+])
+def test_apologies_and_welcomes_are_support(code_text, text, trigger):
+    e = _events(code_text(text, pub="2022-05-12"))[trigger]
+    assert e["event_type"] == "SUPPORT"

@@ -22,7 +22,9 @@ LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", 
                 # verbal and diplomatic events: "opened an investigation", "imposed sanctions",
                 # "issued a warning", "paid a visit", "lodged a protest", "provided aid"
                 "open", "initiate", "undertake", "resume", "impose", "issue", "pay", "lodge", "file", "express",
-                "provide", "deliver", "offer", "extend", "announce", "reach", "conclude", "strike"}
+                "provide", "deliver", "offer", "extend", "announce", "reach", "conclude", "strike",
+                # "renewed talks", "gave a warm welcome to X"
+                "renew", "give"}
 # "arrived in Amman on a visit", "travelled to Geneva for talks": the traveller does it
 TRAVEL_VERBS = {"arrive", "travel", "fly", "come", "head", "leave", "return"}
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
