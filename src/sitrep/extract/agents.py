@@ -4,8 +4,8 @@ forces", "gunmen", "protesters", "a Ugandan attorney").
 ``data/agents.yaml`` decides first; a role noun it lacks takes its sector from the
 Phoenix agents dictionary when that is built (``lexicon/phoenix_agents.py``). The
 agent's country comes from the words that modify it ("Syrian rebels", "Kabul police",
-"Lebanon's Hezbollah"), a possessor or an "of"/"in" phrase, else the article's main
-country. :class:`AgentReader` serves :class:`~sitrep.extract.actors.ActorFinder`,
+"Lebanon's Hezbollah"), a possessor, an "of"/"in" phrase or the institution "at" which
+one works, else the article's main country. :class:`AgentReader` serves :class:`~sitrep.extract.actors.ActorFinder`,
 whose country helpers it uses.
 """
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Verbs: the subject is the source (inherited through "seeking to turn", "killing
 civilians", "urged X to attack" -> X), the object or "against/on/from X" is the
-target, "by X" in a passive is the source, "with the help of X" is a supporter.
+target, and so is whom the act is given or addressed to ("granted citizenship to X",
+"protested to X"); "by X" in a passive is the source, "with the help of X" a supporter.
 Nouns: "raids by X", "X's offensive", "the campaign led by X", "campaigns ...,
 one by X"; a noun that is what someone "faced" or "suffered" has that someone as
 target. Backers named in the source's modifiers ("US-backed") become supporters.
@@ -35,7 +36,7 @@ OWNER_PREPS = {"of", "from", "for", "by"}
 COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at"}
 # the object's phrase naming whom it is given or aimed at: "asylum to", "sanctions against"
 ADDRESSEE_PREPS = {"to", "against", "on", "upon"}
-# verbs whose "to X" is whom they address or give to ("apologised to Brazil", "ceded
+# verbs whose "to X" is whom they address or give to ("apologised to Chile", "ceded
 # the town to the army"); after others "to" is mostly a place gone to
 ADDRESSING_VERBS = {"apologize", "apologise", "appeal", "complain", "write", "speak", "talk", "explain", "promise",
                     "pledge", "give", "grant", "sell", "offer", "donate", "supply", "surrender", "cede",
@@ -232,8 +233,8 @@ class RoleFinder:
 
     def _addressee(self, tok, obj) -> Optional[Actor]:
         """Whom the thing done is given or aimed at: the indirect object ('granted the
-        rebels asylum'), or the object's 'to'/'against' phrase ('issued an ultimatum to
-        Ecuador', 'granted asylum to 18 rebels')."""
+        refugees papers'), or the object's 'to'/'against' phrase ('sent a note to Oman',
+        'granted citizenship to 200 refugees')."""
         dative = _child(tok, "dative")
         if dative is not None and dative.pos_ == "ADP":
             dative = _pobj(dative)      # "granted asylum to 40 refugees": the parser's dative "to"

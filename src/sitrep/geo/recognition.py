@@ -15,6 +15,8 @@ from typing import Optional
 from spacy.tokens import Span
 
 from .context import abbreviated_division, division_follows
+from .cues import (PLACE_NOUNS, after_a_place, cuts_hyphenated_word, in_headline, in_place_parentheses,
+                   is_a_surname, locative_cue, modifies_actor, site_after, surnames_of)
 from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
 from .landmarks import LandmarkMatcher
@@ -35,12 +37,7 @@ POSSESSIVES = ("'s", "\u2019s")
 # offices named after the place they serve: "Anderson County Sheriff", "Dublin Mayor"
 LOCAL_OFFICE_WORDS = {"sheriff", "mayor", "police", "councilman", "councilwoman", "councillor", "alderman",
                       "commissioner", "governor", "judge", "superintendent", "fire"}
-RESIDENT_NOUNS = {"resident", "native", "mayor", "citizen", "people", "residents", "natives", "citizens"}
 DATELINE_MARKS = {":", "\u2014", "\u2013", "-", "--", "(", ","}
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
-PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
-               "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts", "settlement",
-               "hamlet", "locality", "quarter"}
 # words that name a kind of place, never one place, whatever namesake the gazetteer has
 # ("Minbya Town", "the Mine", "Zone 3")
 GENERIC_PLACE_WORDS = PLACE_NOUNS | set(PLACE_SUFFIXES) | FACILITY_NOUNS | {
@@ -62,13 +59,9 @@ SITE_WORDS = {"street", "road", "avenue", "boulevard", "square", "center", "cent
               "hospital", "school", "college", "university", "park", "bridge", "airport", "church", "cathedral",
               "mosque", "temple", "court", "courthouse", "hall", "tower", "estate", "plaza", "market", "mall",
               "prison", "station", "camp", "hotel", "museum", "palace", "building", "library", "theatre", "theater"}
-# words a title-case headline may leave in lower case
-HEADLINE_LOWER_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "as", "with", "from"}
 # "D-W.Va.", "(R-Ohio)": a US politician's party and the state or town they represent
 PARTY_LETTERS = {"D", "R", "I"}
 DESIGNATION_ENDS = {",", ";", ")", ".", ":"}
-# a country used as a noun's modifier ("US dollar", "Syria war") names no place where something happened
-MODIFIER_DEPS = ("compound", "amod", "nmod")
 
 
 def site_mentions(doc, spans: list[ToponymSpan]) -> list[tuple[int, int]]:
@@ -88,15 +81,6 @@ def site_mentions(doc, spans: list[ToponymSpan]) -> list[tuple[int, int]]:
     return found
 
 
-def _cuts_hyphenated_word(doc, start: int, end: int) -> bool:
-    """Does tokens[start:end] begin or end inside a hyphenated name ("Mayo-Sava")? A
-    name glued to a common word is whole ("Gori-based", "Kabul-bound")."""
-    def glued(i: int, other: int) -> bool:      # a hyphen without spaces, a capitalised word across it
-        return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
-                and not doc[i].whitespace_ and doc[other].text[:1].isupper())
-    return glued(start - 1, start - 2) or glued(end, end + 1)
-
-
 def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
     """One span per stretch of text, the longest: a run "Ad Dali" and spaCy's entity
     "Dali" inside it are one place mention."""
@@ -105,93 +89,6 @@ def _without_overlaps(spans: list[ToponymSpan]) -> list[ToponymSpan]:
         if all(span.span_end <= k.span_start or k.span_end <= span.span_start for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
-
-
-def span_end_token(doc, span: ToponymSpan) -> int:
-    """Index of the token just after a span's name."""
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found.end if found is not None else len(doc)
-
-
-def modifies_noun(doc, span: ToponymSpan) -> bool:
-    """'the US dollar', 'the Syria conflict': a country name modifying a common noun."""
-    found = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return found is not None and found.root.dep_ in MODIFIER_DEPS and found.root.head.pos_ == "NOUN"
-
-
-def modifies_actor(doc, end: int) -> bool:
-    """'UK-based organisation', 'US-backed militias': the place describes an actor."""
-    return (end + 1 < len(doc) and doc[end].text == "-"
-            and doc[end + 1].lower_ in ("based", "backed", "led", "born", "headquartered", "sponsored", "funded"))
-
-
-def _site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:
-    """'Palmyra's Roman Theatre' split by the NER: the named thing after the possessive."""
-    if last_i + 2 >= len(doc) or doc[last_i + 1].text not in ("'s", "\u2019s"):
-        return None, 0
-    first = doc[last_i + 2]
-    # "Lebanon's Hezbollah" is an actor, not a site; only facilities or unnamed things
-    if not first.text[:1].isupper() or first.ent_type_ not in ("FAC", "LOC", ""):
-        return None, 0
-    j = first.i
-    while j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and doc[j + 1].pos_ in ("PROPN", "NOUN"):
-        j += 1
-    return text[first.idx: doc[j].idx + len(doc[j])], j + 1
-
-
-def _after_a_place(prev, before_prev) -> bool:
-    """'Thor village, Thies', 'Aleppo, Idlib': a name after a place and a comma is the
-    division holding it, or the next place of a list."""
-    return (prev is not None and prev.text == "," and before_prev is not None
-            and (before_prev.lower_ in PLACE_NOUNS or (before_prev.pos_ == "PROPN" and before_prev.ent_type_ in
-                                                       ("GPE", "LOC", "FAC"))))
-
-
-def _in_place_parentheses(doc, first_i: int) -> bool:
-    """'in Buurane village (Jowhar, Middle Shabelle)': the names in parentheses after a
-    place name are the divisions holding it, as reports and ACLED's notes write them."""
-    j = first_i - 1
-    while j >= 0 and first_i - j <= 6 and doc[j].text != "(":
-        if doc[j].text in (")", ".", ";"):
-            return False
-        j -= 1
-    return j >= 1 and doc[j].text == "(" and doc[j - 1].pos_ in ("PROPN", "NOUN")
-
-
-def _surnames(doc) -> frozenset[str]:
-    """The last names of the people the text names in full ("Ashley Sutton"): said
-    alone later ("Sutton would storm to the title"), they are that person, not a town."""
-    return frozenset(fold(ent[-1].text) for ent in doc.ents
-                     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].pos_ == "PROPN")
-
-
-def _is_a_surname(doc, start: int, end: int, surnames: frozenset[str]) -> bool:
-    """Is tokens[start:end] one word that is a surname of the text, with nothing saying
-    it is a place ("in Sutton", "the town of Sutton")?"""
-    if end - start != 1 or fold(doc[start].text) not in surnames:
-        return False
-    prev = doc[start - 1] if start > 0 else None
-    return not _locative_cue(prev, doc[start - 2] if start > 1 else None)
-
-
-def _in_headline(doc, i: int) -> bool:
-    """Is token ``i`` in a sentence written in title case, as headlines are ("Former
-    Pilot Wins Mayor Race")? Short function words may stay lower case."""
-    words = [t for t in doc[i].sent if t.is_alpha and t.lower_ not in HEADLINE_LOWER_WORDS]
-    return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
-
-
-def _locative_cue(prev, before_prev) -> bool:
-    """'in X', 'near X', 'the town of X': the syntax says X is a place."""
-    if prev is None:
-        return False
-    if prev.lower_ in LOCATIVE_PREPS:
-        return True
-    if prev.lower_ != "of" or before_prev is None:
-        return False
-    # "the town of X"; "Jane Doe, 22, of X" and "a resident of X": where someone lives
-    return (before_prev.lemma_.lower() in PLACE_NOUNS or before_prev.text == ","
-            or before_prev.lemma_.lower() in RESIDENT_NOUNS)
 
 
 @dataclass(frozen=True)
@@ -243,7 +140,7 @@ class ToponymFinder:
         self.landmarks = LandmarkMatcher(gazetteer)
 
     def find_spans(self, doc, text: str) -> list[ToponymSpan]:
-        surnames = _surnames(doc)
+        surnames = surnames_of(doc)
         spans, taken = self._landmark_spans(doc, text)
         hyphenated, hyphenated_tokens = self._hyphenated_names(doc, text)
         spans += hyphenated
@@ -266,7 +163,7 @@ class ToponymFinder:
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)     # "the United Kingdom's"
             if ent.label_ not in PLACE_LABELS and ent.label_ not in RELABEL_LABELS:
                 continue
-            if ent.label_ not in PLACE_LABELS and _is_a_surname(doc, ent.start, ent.end, surnames):
+            if ent.label_ not in PLACE_LABELS and is_a_surname(doc, ent.start, ent.end, surnames):
                 continue
             country = self._country_span(ent, text)
             if country is None:
@@ -308,7 +205,7 @@ class ToponymFinder:
                         or (tokens[j].text in ("-", "al", "el", "ad", "ar", "as", "az", "ez")
                             and j + 1 < len(tokens) and tokens[j + 1].pos_ == "PROPN")):
                     j += 1
-                if not _is_a_surname(doc, i, j, surnames):
+                if not is_a_surname(doc, i, j, surnames):
                     spans.extend(self._spans_in_run(doc, text, i, j))
                 i = max(j, i + 1)
             else:
@@ -370,7 +267,7 @@ class ToponymFinder:
             if doc[j].lower_ in LOCAL_OFFICE_WORDS:
                 # in a headline, whose capitals join other words to the name ("Ex-Minister
                 # Joins Sochi Mayor Race"), the words right before the office, longest first
-                starts = [ent.start, *range(ent.start + 2, j)] if _in_headline(doc, ent.start) else [ent.start]
+                starts = [ent.start, *range(ent.start + 2, j)] if in_headline(doc, ent.start) else [ent.start]
                 return next((span for k in starts
                              for span in [self._span_from_tokens(doc, text, k, j, strong=k == ent.start)] if span),
                             None)
@@ -491,7 +388,7 @@ class ToponymFinder:
         i = start
         while i < end:
             for j in range(end, i, -1):
-                if _cuts_hyphenated_word(doc, i, j):
+                if cuts_hyphenated_word(doc, i, j):
                     continue        # "Sava" of "Mayo-Sava" is no place of its own
                 if j == i + 1 and i > start and doc[i].lower_ in FEATURE_WORDS:
                     continue        # "Delta" of "the Nile Delta" is the kind of feature, not Delta State
@@ -539,7 +436,7 @@ class ToponymFinder:
         if region_word is None and prev is not None and prev.lower_ in DIRECTION_WORDS:
             region_word = prev.lower_
         if site is None:
-            site, site_end = _site_after(doc, text, toks[-1].i)
+            site, site_end = site_after(doc, text, toks[-1].i)
             if site is not None:
                 end = site_end
         name_start, name_end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -555,9 +452,9 @@ class ToponymFinder:
                 or not self.gazetteer.has_key(key):
             return None
         before_prev = doc[toks[0].i - 2] if toks[0].i > 1 else None
-        if not strong and (_locative_cue(prev, before_prev) or division_follows(self.gazetteer, doc, toks[-1].i)
+        if not strong and (locative_cue(prev, before_prev) or division_follows(self.gazetteer, doc, toks[-1].i)
                            or (following is not None and following.lower_ in LOCAL_OFFICE_WORDS)
-                           or _in_place_parentheses(doc, toks[0].i) or _after_a_place(prev, before_prev)):
+                           or in_place_parentheses(doc, toks[0].i) or after_a_place(prev, before_prev)):
             strong = True
         if not strong:
             if prev is not None and prev.lower_.rstrip(".") in _TITLES:

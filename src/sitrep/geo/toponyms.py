@@ -17,10 +17,11 @@ from ..lexicon.front_lines import front_lines
 from ..model import Evidence, Place
 from .context import (LIST_SUPPORT, PAIR_SUPPORT, ReadingPairs, anchors_of, approximate_km, list_kinds,
                       nearby_support, pinned_pairs)
+from .cues import modifies_actor, modifies_noun, span_end_token
 from .gazetteer import Candidate, Gazetteer
 from .landmarks import landmarks_placed_elsewhere
 from .names import fold
-from .recognition import ToponymFinder, ToponymSpan, modifies_actor, modifies_noun, site_mentions, span_end_token
+from .recognition import ToponymFinder, ToponymSpan, site_mentions
 from .unresolved import places_in_containers
 
 FOREIGN_TOWN_MIN_POPULATION = 200_000
