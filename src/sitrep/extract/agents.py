@@ -136,8 +136,10 @@ class AgentReader:
                 country = code
                 break
         if country is None:
-            country = self.finder.country_from_possessor(tok) or self.finder.institution_country(tok) \
-                or self.finder.country_from_of(tok, places_of=True)
+            # (an institution's own reader ends with the "of"/"in" phrases: not asked twice)
+            country = self.finder.country_from_possessor(tok) or (
+                self.finder.institution_country(tok) if tok.lemma_.lower() in INSTITUTION_NOUNS
+                else self.finder.country_from_of(tok, places_of=True))
         if country is None and group is not None:
             country = group[1]      # "Tiv militias" are Nigerian wherever the story's country is
         if country is None and _says_foreign(tok):

@@ -21,8 +21,9 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from ..model import Evidence, Place
+from .cues import PLACE_NOUNS
 from .names import fold
-from .recognition import COMPASS_WORDS, GENERIC_PLACE_WORDS, PLACE_NOUNS
+from .recognition import COMPASS_WORDS, GENERIC_PLACE_WORDS
 
 UNRESOLVED_FEATURE = "UNRESOLVED"
 UNRESOLVED_CONFIDENCE = 0.2
