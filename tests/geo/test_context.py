@@ -1,7 +1,7 @@
 """The article's other places: 'Town, Division' pairs, and readings near the other places."""
 import pytest
 
-from sitrep.geo.context import anchors_of, approximate_km, inside, nearby_support
+from sitrep.geo.context import ReadingPairs, anchors_of, approximate_km, inside, nearby_support
 from sitrep.geo.gazetteer import Candidate
 from sitrep.geo.names import fold
 
@@ -98,3 +98,13 @@ def test_a_division_holding_another_place_gets_the_support_its_towns_would():
     anchors = [("fresno", fresno), ("california", town)]
     assert nearby_support(state, "california", anchors) >= nearby_support(town, "california", anchors)
     assert nearby_support(state, "california", [("california", town)]) == 0.0
+
+
+def test_readings_near_more_names_get_more_support():
+    # three small towns a few km apart, each with a namesake far off
+    a, b, c = _town(20, "Aville", 41.43, -97.36), _town(21, "Bton", 41.44, -97.21), _town(22, "Cburg", 41.50, -97.30)
+    far_a = _town(23, "Aville", 39.96, -83.00)
+    one = ReadingPairs({"aville": [a, far_a], "bton": [b]})
+    two = ReadingPairs({"aville": [a, far_a], "bton": [b], "cburg": [c]})
+    assert 0.0 == one.support(far_a, "aville") < one.support(a, "aville") < two.support(a, "aville")
+    assert two.support(a, "aville") == two.support(b, "bton")

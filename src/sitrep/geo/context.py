@@ -154,6 +154,10 @@ def nearby_support(cand: Candidate, key: str, anchors: Sequence[tuple[str, Candi
 # most likely both mean those: a weaker support than a neighbour's first reading
 PAIR_KM = 30.0
 PAIR_SUPPORT = 0.2
+# the support by how many other names have a reading that close: three names meeting
+# in one corner of a country (Columbus, Colfax County, Richland in Nebraska) is rarely
+# chance, whatever the size of each name's namesakes elsewhere
+PAIR_SUPPORT_BY_NAMES = (PAIR_SUPPORT, 0.35, 0.45)
 MAX_PAIR_READINGS = 40
 _CELL_DEGREES = 0.5
 
@@ -186,12 +190,12 @@ class ReadingPairs:
 
     def _nearest_support(self, cand: Candidate, key: str) -> float:
         row, col = self._cell(cand)
-        for dr in (-1, 0, 1):
-            for dc in (-1, 0, 1):
-                for other_key, other in self._cells.get((row + dr, col + dc), ()):
-                    if other_key != key and other.country2 == cand.country2 and approximate_km(cand, other) <= PAIR_KM:
-                        return PAIR_SUPPORT
-        return 0.0
+        names = {other_key for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                 for other_key, other in self._cells.get((row + dr, col + dc), ())
+                 if other_key != key and other.country2 == cand.country2 and approximate_km(cand, other) <= PAIR_KM}
+        if not names:
+            return 0.0
+        return PAIR_SUPPORT_BY_NAMES[min(len(names), len(PAIR_SUPPORT_BY_NAMES)) - 1]
 
 
 # -- lists ----------------------------------------------------------------------
