@@ -232,6 +232,23 @@ def test_going_on_strike_is_no_attack(code_text):
     assert all(e["event_type"] != "ASSAULT" for e in out["events"])
 
 
+@pytest.mark.parametrize("text", [
+    "Transport owners observed a strike in Quetta on Monday against higher fuel prices.",
+    "The nurses union held a three-day strike at the Mayo Hospital in Lahore on Monday.",
+    "Lecturers began an indefinite strike in Nairobi on Monday.",
+])
+def test_a_strike_called_held_or_lasting_is_a_work_stoppage(code_text, text):
+    out = code_text(text, pub="2016-03-02")
+    [e] = [e for e in out["events"] if "strike" in e["trigger"]]
+    assert (e["event_type"], e["acled_event_type"]) == ("PROTEST", "Protests")
+
+
+def test_a_strike_that_kills_is_still_an_attack(code_text):
+    out = code_text("A US strike killed three al-Shabaab fighters near Jilib, Somalia, on Monday.", pub="2016-03-02")
+    [e] = [e for e in out["events"] if "strike" in e["trigger"]]
+    assert e["event_type"] == "ASSAULT"
+
+
 def test_promised_support_is_an_agreement_to_cooperate(code_text):
     out = code_text("Portugal will support Turkey's bid to join the European Union.", pub="2000-01-05")
     e = _events(out)["support"]

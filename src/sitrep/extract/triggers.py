@@ -26,6 +26,15 @@ ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "inter
 RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
                      "martial"}
 PLACE_PRONOUNS = {"it", "there"}
+# "observed a strike", "a three-day strike", "an indefinite strike": a strike that is
+# called, held and lasts is a work stoppage, not an attack ("a US strike killed ...")
+STOPPAGE_VERBS = {"observe", "call", "organise", "organize", "hold", "stage", "declare", "join", "enforce",
+                  "end", "suspend", "continue", "extend", "go", "begin", "start", "announce", "threaten",
+                  "withdraw", "resume", "boycott"}
+STOPPAGE_MODIFIERS = {"indefinite", "nationwide", "countrywide", "token", "partial", "complete", "total", "labour",
+                      "labor", "wildcat", "sit-down", "shutter-down", "pen-down", "wheel-jam", "day", "hour", "week",
+                      "worker", "teacher", "doctor", "nurse", "student", "trader", "transporter", "employee",
+                      "staff", "lawyer", "miner", "driver", "union"}
 
 
 # entity labels whose inner words are a name's parts (an EVENT's are not: "the Battle of Mosul")
@@ -51,6 +60,16 @@ def entry_excluded(entry: TriggerEntry, tok) -> bool:
             if words & set(entry.excludes_objects):
                 return True
     return False
+
+
+def _work_stoppage(tok) -> bool:
+    """Is the noun "strike" a work stoppage: called, held or gone on ("went on strike",
+    "observed a strike"), or said how long or whose it is ("a three-day strike")?"""
+    governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else tok.head
+    if tok.dep_ in ("dobj", "nsubjpass", "pobj") and governor.lemma_.lower() in STOPPAGE_VERBS:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod", "poss") and c.lemma_.lower() in STOPPAGE_MODIFIERS
+               for c in tok.children)
 
 
 @dataclass(frozen=True)
@@ -164,6 +183,8 @@ class TriggerFinder:
                     entry = self._usable(self.lexicon.phrase_entries(words, verbal=False), tok, is_place)
                     if entry:
                         return entry, mods[-size:]
+            if lemma == "strike" and _work_stoppage(tok) and "protest" in self.lexicon.entries:
+                return self.lexicon.entries["protest"], []
             entry = self._usable(self.lexicon.noun_entries(lemma) or self.lexicon.noun_entries(tok.lower_),
                                  tok, is_place)
             return (entry, []) if entry else None
