@@ -20,6 +20,32 @@ def test_loader_and_scoring_on_a_written_sample(tmp_path, coder):
     assert report["metrics"]["date_exact"] == 1.0
 
 
+LEGACY = """EVENT_DATE,EVENT_TYPE,ACTOR1,INTER1,ACTOR2,INTER2,LATITUDE,LONGITUDE,NOTES,FATALITIES
+05/01/2016,Violence against civilians,Police Forces of Kenya,1,Protesters (Kenya),6,-1.2833,36.8167,"Police shot dead two protesters in Nairobi during a march against land grabbing.",2
+06/01/2016,Violence against civilians,Rioters (Kenya),5,Civilians (Kenya),7,-1.2833,36.8167,"A mob beat a suspected thief to death in Nairobi.",1
+07/01/2016,Violence against civilians,Unidentified Armed Group (Kenya),3,Civilians (Kenya),7,-1.2833,36.8167,"Gunmen shot dead a trader in Nairobi.",1
+"""
+
+
+def test_legacy_events_the_2019_codebook_moved_accept_the_new_type_with_its_sub_type(tmp_path):
+    path = tmp_path / "legacy.csv"
+    path.write_text(LEGACY, encoding="utf-8")
+    force, mob, attack = load_acled(path)
+    assert force.legacy_types == ("Violence against civilians",)
+    assert force.recoded == (("Protests", "Excessive force against protesters"),)
+    assert mob.recoded == (("Riots", "Mob violence"),)
+    assert attack.recoded == ()
+
+
+def test_recoded_legacy_events_are_scored_apart(tmp_path, coder):
+    path = tmp_path / "legacy.csv"
+    path.write_text(LEGACY, encoding="utf-8")
+    metrics = evaluate_acled(coder, path)["metrics"]
+    # the mob's killing is coded as the 2019 codebook codes it (Riots: Mob violence),
+    # which only the recoded figure accepts
+    assert metrics["type_strict"] < metrics["type"]
+
+
 def test_haversine():
     assert abs(haversine_km(0, 0, 0, 1) - 111.2) < 0.5
 
