@@ -61,7 +61,8 @@ class Resources:
 def toponym_resolver(res: Resources, finder: Optional[ActorFinder] = None) -> ToponymResolver:
     """The place resolver the pipeline uses (and ``sitrep eval places`` measures)."""
     finder = finder or res.actor_finder()
-    return ToponymResolver(res.gazetteer, finder.country_of_word, res.actors.country_of_actor)
+    return ToponymResolver(res.gazetteer, finder.country_of_word, res.actors.country_of_actor,
+                           res.actors.identity_group, res.actors.fights_at_home)
 
 
 # -- stages ---------------------------------------------------------------------------

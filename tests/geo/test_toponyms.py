@@ -414,3 +414,26 @@ def test_a_headlines_place_before_an_office_is_found_inside_a_longer_capitalised
 def test_a_surname_before_an_office_in_running_text_is_no_place(resources, parse):
     places, _ = _places(resources, parse, "The speech by Mary Ann Jones Mayor of the town was brief.")
     assert "Jones" not in places
+
+
+def test_a_peoples_name_says_which_country_the_story_is_in(resources, parse):
+    # Bor is a town in Serbia, Turkey, Russia and South Sudan; the Dinka and the Nuer live in one
+    places, main = _places(resources, parse, "Clashes between Dinka and Nuer youths in Bor left five dead.")
+    assert main == "SSD" and places["Bor"].country == "SSD"
+    assert "Dinka" not in places        # the tagger's "building" is a people
+
+
+def test_a_small_town_far_from_where_the_armed_group_fights_is_a_namesake(resources, parse):
+    # the gazetteer's only Kuda is in India; Boko Haram fights in Nigeria and its neighbours
+    text = "Boko Haram militants attacked the village of Kuda, killing 12 residents."
+    places, main = _places(resources, parse, text)
+    assert "Kuda" not in places and main != "IND"
+    # a town near where the group fights stands
+    places, main = _places(resources, parse, "Boko Haram militants attacked Maiduguri, killing 12 residents.")
+    assert places["Maiduguri"].country == "NGA"
+
+
+def test_an_acronym_is_no_evidence_of_where_a_group_fights(resources, parse):
+    # "JAS" is one of Boko Haram's names, and other groups' too
+    places, _ = _places(resources, parse, "JAS fighters attacked the village of Kuda, killing 12 residents.")
+    assert places["Kuda"].country == "IND"

@@ -15,58 +15,34 @@ from typing import Optional
 
 from ..lexicon.front_lines import front_lines
 from ..model import Evidence, Place
-from .context import (LIST_SUPPORT, PAIR_SUPPORT, ReadingPairs, anchors_of, approximate_km, list_kinds,
+from .context import (LIST_SUPPORT, PAIR_SUPPORT, ReadingPairs, anchors_of, list_kinds,
                       nearby_support, pinned_pairs)
 from .cues import modifies_actor, modifies_noun, span_end_token
 from .gazetteer import Candidate, Gazetteer
 from .landmarks import landmarks_placed_elsewhere
+from .namesakes import (FOREIGN_TOWN_MIN_POPULATION, acronym, far_namesakes, far_rivals, own_evidence,
+                        towns_named_like_countries, world_city_over)
 from .names import fold
 from .recognition import ToponymFinder, ToponymSpan, site_mentions
 from .unresolved import places_in_containers
 
-FOREIGN_TOWN_MIN_POPULATION = 200_000
 ALTERNATE_NAME_PENALTY = 0.25
 # a division's population (the sum of its towns') is divided by this against a town
 # of its name, or by the smaller number when no town of its name lies in it
 DIVISION_DAMPING = 20
 LONE_DIVISION_DAMPING = 2
-# a town named like a country is that town only this near another place of the story
-NEIGHBOUR_KM = 50.0
 # a report by a front line's observers is about that line: as strong as its country and
 # one of its divisions named
 OBSERVED_LINE_WEIGHT = 3
 SITE_IN_TOWN_CONFIDENCE = 0.3
 UNCUED_VOTE = 0.5
-# a reading the rest of the story gives no support to, with a rival this far off, is
-# only a guess
-RIVAL_KM = 2000.0
-RIVAL_POPULATION = 10_000
+# a reading the rest of the story gives no support to, with a rival over RIVAL_KM off,
+# is only a guess
 AMBIGUOUS_CONFIDENCE = 0.4
-# a bare name no other place of the story locates is the world city of that name over
-# a small namesake in the story's country ("London" beside New York)
-WORLD_CITY_POPULATION = 1_000_000
-WORLD_CITY_RATIO = 100
+# labels the tagger gives a people's name ("Dinka", "Nuer", "Tiv")
+GROUP_LABELS = ("NORP", "PERSON", "ORG", "GPE")
 _PRECISION_BY_FEATURE = {"PCLI": "country", "ADM1": "province", "ADM2": "district", "PPL": "town",
                          "CONT": "region", "RGN": "region"}
-
-
-def _own_evidence(cands: list[Candidate]) -> Counter:
-    """What a name says by itself about the article's country: a name with one country
-    among its readings, or a country's own name."""
-    countries = {c.country3 for c in cands}
-    if len(countries) == 1:
-        return Counter({countries.pop(): 2})
-    country = next((c.country3 for c in cands if c.feature_code == "PCLI"), None)
-    if country is None:
-        # "Texas": a division, its namesakes abroad hamlets, says where the story is
-        divisions = [c for c in cands if c.feature_code == "ADM1"]
-        if len(divisions) == 1 and all(c.population < RIVAL_POPULATION for c in cands
-                                       if c.country3 != divisions[0].country3):
-            return Counter({divisions[0].country3: 2})
-        return Counter()
-    if any(c.feature_code == "ADM1" for c in cands):
-        return Counter()        # "Georgia" names a country and a state: it says nothing by itself
-    return Counter({country: 2})
 
 
 def _division_of(cand: Candidate) -> tuple:
@@ -100,24 +76,6 @@ def _named_by_others(division: Candidate, divisions: Counter, own_divisions: Opt
     return own_divisions is not None and divisions[key] > own_divisions[key]
 
 
-def _far_rivals(best: Candidate, readings: list[Candidate]) -> list[Candidate]:
-    """The name's other readings of some size on another continent or across one
-    ("Paris", Texas; "Georgia", the state; "Richmond", California)."""
-    return [cand for cand in readings
-            if cand.geonameid != best.geonameid and approximate_km(best, cand) > RIVAL_KM
-            and (cand.feature_code in ("ADM1", "PCLI") or cand.population >= RIVAL_POPULATION)]
-
-
-def _world_city_over(best: Candidate, span: ToponymSpan, readings: list[Candidate]) -> Optional[Candidate]:
-    """A city of over ``WORLD_CITY_POPULATION`` by this very name, ``WORLD_CITY_RATIO``
-    times the size of the town chosen, which would then be a namesake nothing locates."""
-    if best.feature_code != "PPL":
-        return None
-    return next((c for c in sorted(readings, key=lambda c: -c.population)
-                 if c.feature_code == "PPL" and c.own_key == span.key and c.population >= WORLD_CITY_POPULATION
-                 and c.population >= WORLD_CITY_RATIO * max(1, best.population)), None)
-
-
 def _pair_support(pairs: ReadingPairs, cand: Candidate, span: ToponymSpan) -> float:
     """A reading's support from another name's reading beside it, where the text does
     not say what kind of place the name is (a hint such as "province" decides then)."""
@@ -146,13 +104,20 @@ class StoryContext:
 class ToponymResolver:
     """Recognises and resolves the places of one article."""
 
-    def __init__(self, gazetteer: Gazetteer, country_word=None, actor_country=None):
+    def __init__(self, gazetteer: Gazetteer, country_word=None, actor_country=None, identity_group=None,
+                 fights_at_home=None):
         self.gazetteer = gazetteer
         self.finder = ToponymFinder(gazetteer, country_word)
         # callable: text -> ISO3 for demonyms / short country forms (from the lexicon)
         self.country_word = self.finder.country_word
         # callable: lexicon actor id -> the ISO3 it belongs to, or None ("houthis" -> YEM)
         self.actor_country = actor_country or (lambda actor_id: None)
+        # callable: an ethnic group's, clan's or community's name -> (name, the ISO3 its
+        # militias are reported in or None), None for other words ("Dinka" -> SSD;
+        # "Fulani" spans borders)
+        self.identity_group = identity_group or (lambda text: None)
+        # callable: lexicon actor id -> is it an armed group of one country ("Boko Haram")
+        self.fights_at_home = fights_at_home or (lambda actor_id: False)
 
     def find_spans(self, doc, text: str) -> list[ToponymSpan]:
         return self.finder.find_spans(doc, text)
@@ -182,7 +147,7 @@ class ToponymResolver:
             if span.adjectival or span.landmark:
                 continue        # demonyms count once, below, as weaker evidence than a place named
             if span.cued:       # a name read without a cue may be a person's ("Bailey") or a firm's
-                counts.update(_own_evidence(candidates[span.reading]))
+                counts.update(own_evidence(candidates[span.reading]))
         for ent in doc.ents:
             # demonyms, and national actors the lexicon knows ("Houthis" fight in Yemen),
             # are weaker evidence than a place named
@@ -193,10 +158,20 @@ class ToponymResolver:
             elif ent.label_ == "GPE":
                 code = self.gazetteer.demonym_country(ent.text)     # "Ukrainian" labelled a place
             else:
-                continue
+                code = None
+            if code is None and ent.label_ in GROUP_LABELS:
+                # "clashes between Dinka and Nuer youths": a people of one country
+                code = (self.identity_group(ent.text.split("-")[-1]) or (None, None))[1]
             if code:
                 counts[code] += 1
         return counts
+
+    def _armed_groups_homes(self, doc) -> list[Candidate]:
+        """The countries of the rebel groups and militias of one country the text names
+        by name, not by a short acronym, which other groups share ("JaS")."""
+        codes = {self.actor_country(ent.ent_id_) for ent in doc.ents
+                 if ent.ent_id_ and self.fights_at_home(ent.ent_id_) and not acronym(ent.text)} - {None}
+        return [c for c in (self.gazetteer.country(code) for code in sorted(codes)) if c is not None]
 
     @staticmethod
     def divisions_by_name(spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]]) -> dict[str, Counter]:
@@ -285,8 +260,12 @@ class ToponymResolver:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
         candidates = {span.reading: self._candidates(span) for span in spans}
-        candidates.update(self._towns_named_like_countries(spans, candidates))
+        candidates.update(towns_named_like_countries(self.gazetteer, spans, candidates))
         context = self.country_context(spans, doc, candidates)
+        namesakes = far_namesakes(spans, candidates, context, self._armed_groups_homes(doc))
+        if namesakes:
+            spans = [span for span in spans if span.reading not in namesakes]
+            context = self.country_context(spans, doc, candidates)
         by_name = self.divisions_by_name(spans, candidates)
         divisions = sum(by_name.values(), Counter())
         self._observed_lines(text, context, divisions)
@@ -328,7 +307,7 @@ class ToponymResolver:
             # a small place abroad with no support from context is more likely a misreading;
             # when the article's country is known, only a large city abroad stands. A name
             # with one reading is evidence for its country, but not support for itself.
-            own = 0 if span.adjectival else _own_evidence(cands).get(best.country3, 0)
+            own = 0 if span.adjectival else own_evidence(cands).get(best.country3, 0)
             if (n not in narrowed and best.country3 != main and context.get(best.country3, 0) <= own
                     and best.feature_code == "PPL"
                     and (best.population < 5000 or (main is not None and best.population < FOREIGN_TOWN_MIN_POPULATION))):
@@ -336,7 +315,7 @@ class ToponymResolver:
             # a region's support (another town some hundreds of km off) does not hold
             # against a world city; a neighbour's does
             if not (self._placed_by_text(n, best, narrowed, divisions) or support[best.geonameid] >= PAIR_SUPPORT):
-                world_city = _world_city_over(best, span, cands)
+                world_city = world_city_over(best, span, cands)
                 if world_city is not None:
                     # "born in Manchester" in a story the rest of which is American: nothing
                     # puts the small namesake on the map, and the world city is the likelier
@@ -367,11 +346,10 @@ class ToponymResolver:
         when another name of the story is read in the chosen country (a name repeated,
         "Palestine" again and again in a Texas paper, does not back itself)."""
         backing = reading_votes[best.country3] - votes_by_name.get(span.key, Counter())[best.country3]
-        rivals = _far_rivals(best, cands + self.gazetteer.lookup(span.key))
+        rivals = far_rivals(best, cands + self.gazetteer.lookup(span.key))
         return any(r.country3 == best.country3 or backing <= 0 for r in rivals)
 
-    @staticmethod
-    def _sites_in_towns(doc, text: str, spans: list[ToponymSpan], places: list[Place],
+    def _sites_in_towns(self, doc, text: str, spans: list[ToponymSpan], places: list[Place],
                         main: Optional[str]) -> list[Place]:
         """A facility or street the gazetteer does not know ("Barclays Center") is placed,
         at low confidence, in the town named last before it (or first after it): a site
@@ -382,6 +360,8 @@ class ToponymResolver:
             return []
         sites = []
         for start, end in site_mentions(doc, spans):
+            if self.identity_group(text[start:end]):
+                continue        # "between Dinka and Nuer": a people the tagger took for a building
             town = next((t for t in reversed(towns) if t.evidence.start < start), towns[0])
             sites.append(Place(
                 evidence=Evidence(start, end, text[start:end]), name=f"{text[start:end]}, {town.name}",
@@ -389,33 +369,6 @@ class ToponymResolver:
                 feature_code="SITE", precision="site", score=SITE_IN_TOWN_CONFIDENCE,
                 parent_geonameid=town.geonameid))
         return sites
-
-    def _towns_named_like_countries(self, spans: list[ToponymSpan],
-                                    candidates: dict[tuple, list[Candidate]]) -> dict[tuple, list[Candidate]]:
-        """A country's name that is also a town beside the story's other places
-        ("Palestine" with Tennessee Colony and Grapeland, "Lebanon" with Zionsville) is
-        that town, when nothing else in the text is of that country: the town within
-        ``NEIGHBOUR_KM`` of a place whose name has one reading as a town or district."""
-        sure = [local[0] for span in spans if not span.adjectival and not span.country
-                for local in [[c for c in candidates[span.reading] if c.feature_code in ("PPL", "ADM2")]]
-                if len(local) == 1 and len({c.country3 for c in candidates[span.reading]}) == 1]
-        if not sure:
-            return {}
-        out = {}
-        for span in spans:
-            if not span.country or span.adjectival or span.reading in out:
-                continue
-            others = [s for s in spans if s.key != span.key]
-            if any(s.country == span.country for s in others) or any(
-                    c.country3 == span.country for c in sure):
-                continue        # the country is named otherwise ("Lebanese", a town of it)
-            towns = [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "PPL"
-                     and c.country3 != span.country and c.own_key == span.key]
-            near = [(min(approximate_km(t, c) for c in sure), t) for t in towns]
-            near = [(km, t) for km, t in near if km <= NEIGHBOUR_KM]
-            if near:
-                out[span.reading] = [min(near, key=lambda kt: kt[0])[1]]
-        return out
 
     def _first_readings(self, spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]],
                         context: Counter, divisions: Counter, pairs: ReadingPairs) -> dict[str, Counter]:

@@ -198,6 +198,12 @@ class ActorLexicon:
         entry = self.actors.get(actor_id)
         return entry.country if entry is not None else None
 
+    def fights_at_home(self, actor_id: str) -> bool:
+        """Is the actor a rebel group or militia of one country (ACLED inter 2 to 4)?
+        Such a group fights in its own country, while a state's forces also fight abroad."""
+        entry = self.actors.get(actor_id)
+        return entry is not None and entry.country is not None and entry.inter in (2, 3, 4)
+
     def identity_group(self, text: str) -> Optional[tuple[str, Optional[str]]]:
         """'Fulani' -> ('Fulani', None); 'Tiv' -> ('Tiv', 'NGA')."""
         return self.identity_groups.get(surface_key(text))
