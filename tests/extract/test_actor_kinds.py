@@ -485,3 +485,20 @@ def test_a_continent_labelled_a_location_is_no_state(resources, parse):
     text = "Chile sent a team of scientists to Antarctica."
     found = resources.actor_finder().find(parse(text), text, date(2022, 5, 1), None)
     assert all(a.country != "ATA" for a in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen shot dead a village chief near Gao on Sunday.",
+    "Gunmen shot dead the chief of Tungan Bako village in Zamfara on Sunday.",
+    "Armed men killed the head of the Berom community in Jos on Sunday.",
+])
+def test_a_village_or_community_chief_is_a_civilian(code_text, text):
+    out = code_text(text, pub="2019-05-01")
+    [e] = [e for e in out["events"] if e["acled_event_type"]]
+    [target] = [a for a in e["actors"] if a["role"] == "target"]
+    assert (target["acled_inter"], e["acled_event_type"]) == (7, "Violence against civilians")
+
+
+def test_a_chief_of_staff_is_no_village_chief(code_text):
+    out = code_text("Gunmen killed the chief of army staff in Kabul on Sunday.", pub="2019-05-01")
+    assert all(a["acled_inter"] != 7 for a in _actors(out) if a["role"] == "target")

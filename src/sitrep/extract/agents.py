@@ -40,6 +40,9 @@ INSTITUTION_NOUNS = {"university", "college", "institute", "academy", "polytechn
 # agents a generic head takes from its modifier ("a paramilitary group", "a criminal organisation")
 ARMED_AGENT_SECTORS = {"PRM", "CRM", "REB", "UAF", "SPY"}
 LEADER_NOUNS = {"leader", "leadership"}
+# the chief, head or leader "of" a village or a community is a civilian leader
+LOCAL_LEADER_NOUNS = {"chief", "head", "leader", "headman", "elder"}
+SETTLEMENT_WORDS = {"village", "town", "community", "hamlet", "settlement", "clan", "tribe"}
 # "gang members", "Boko Haram elements": the group noun before them names the agent
 GROUP_MEMBER_NOUNS = {"member", "supporter", "element", "personnel", "loyalist"}
 FORCE_NOUNS = {"force", "forces"}
@@ -172,6 +175,9 @@ class AgentReader:
         if lemma in LEADER_NOUNS and mod_lemmas & RELIGION_WORDS:
             # "Muslim leaders", "a Jewish community leader": religious figures
             return self.lexicon.agent_for("religious leader")
+        if lemma in LOCAL_LEADER_NOUNS and _of_a_settlement(tok):
+            # "the chief of Dogo village", "the head of the community": a civilian leader
+            return self.lexicon.agent_for("village chief")
         before = tok.doc[tok.i - 1] if tok.i > 0 else None
         if before is not None and before in mods and tok.i > 1 and (
                 tok.doc[tok.i - 2] in mods or tok.doc[tok.i - 2].head == before):
@@ -293,6 +299,12 @@ def _says_foreign(tok) -> bool:
             if t.lower_ == "non" and t.i + 2 < len(doc) and doc[t.i + 1].text == "-":
                 return True
     return False
+
+
+def _of_a_settlement(tok) -> bool:
+    """'chief of Dogo village', 'head of the community'."""
+    return any(obj.lemma_.lower() in SETTLEMENT_WORDS for prep in tok.children
+               if prep.dep_ == "prep" and prep.lower_ == "of" for obj in prep.children if obj.dep_ == "pobj")
 
 
 def _from_a_community(tok) -> bool:
