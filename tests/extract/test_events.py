@@ -573,3 +573,10 @@ def test_those_hurt_in_a_clash_are_no_one_sided_target(code_text):
 def test_apologies_and_welcomes_are_support(code_text, text, trigger):
     e = _events(code_text(text, pub="2022-05-12"))[trigger]
     assert e["event_type"] == "SUPPORT"
+
+
+def test_the_crowd_the_police_dispersed_is_the_protests_source(code_text):
+    out = code_text("Police dispersed the demonstrators with tear gas in Conakry on Monday.", pub="2016-03-02")
+    [e] = [e for e in out["events"] if e["event_type"] == "PROTEST"]
+    roles = {a["role"]: a["acled_inter"] for a in e["actors"]}
+    assert roles == {"source": 6, "target": 1}

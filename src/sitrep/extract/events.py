@@ -147,6 +147,11 @@ class EventExtractor:
             # "a mob attacked", "beaten to death by a group of men", "rioters burned two ATMs"
             sub_type = "Violent demonstration" if entry.id == "destroy_property" else "Mob violence"
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type=sub_type)
+        if coding.event_type == "PROTEST" and _is_state_force(arg.source) and (
+                _is_crowd(arg.target) or (arg.target is not None and arg.target.acled_inter == 6)):
+            # "police dispersed the demonstrators": the crowd demonstrated, the police
+            # intervened in it
+            arg = replace(arg, source=arg.target, target=arg.source)
         rioting_crowd = coding.acled_event_type == "Riots" and _is_crowd(arg.source)
         if rioting_crowd or (coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None
                                                                  or arg.source.sector == "PTY")):
@@ -393,6 +398,10 @@ def _said_to_happen(tok) -> bool:
 
 def _paragraph_from(text: str, start: int) -> str:
     return text[start: paragraph_bounds(text, start)[1]]
+
+
+def _is_state_force(actor: Optional[Actor]) -> bool:
+    return actor is not None and (actor.sector in ("COP", "MIL") or actor.acled_inter == 1) and not _is_crowd(actor)
 
 
 def _is_crowd(actor: Optional[Actor]) -> bool:
