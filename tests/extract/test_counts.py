@@ -42,3 +42,15 @@ _COUNT_WORDS = ["killed", "Killing", "dead", "died", "slain", "executed", "behea
 def test_passages_without_a_death_word_are_skipped_only_when_no_rule_would_count(passage):
     # the gate on death words must never hide a count the rules would find
     assert fatalities_in(passage) == _stated_count(passage)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("Two soldiers and five militants died in the fighting near Mopti.", 7),
+    ("The fighting near Mopti killed two soldiers and five militants.", 7),
+    ("Gunmen killed 3 policemen, 2 guards and 4 civilians at the checkpoint.", 9),
+    ("Raiders killed 3 herders and 40 cows near the river.", 3),               # cattle are no fatalities
+    ("Four people were wounded and one person died in hospital.", 1),          # the wounded did not die
+    ("Gunmen killed 2 soldiers and injured 5 others.", 2),
+])
+def test_the_dead_of_a_list_are_summed(text, dead):
+    assert fatalities_in(text) == dead

@@ -43,15 +43,26 @@ _SINGLE = re.compile(
     r"\b(?:shot|stabbed|beat|beaten|hacked|burned|burnt|strangled|tortured)\s+(?:him |her )?(?:to death|dead)\b|"
     r"\b(?:shot dead|stabbed to death|killed) (?:a|an|the|one)\b|\bfatally (?:shot|stabbed|wounded|injured)\b|"
     r"\b(?:the )?death of (?:a|an|one|the|his|her)\b|\b(?:the )?body of (?:a|an|one)\b", re.I)
-# "3 local policemen, 2 militia members, and 1 soldier were killed"
+# "3 local policemen, 2 militia members, and 1 soldier were killed", "two soldiers and
+# five militants died"
+# (an item's words are no verb: "3 people were injured and 1 person died" is one death)
+_ITEM_WORD = r"\s+(?!(?:were|was|are|is|been|injured|wounded|hurt|arrested|missing|abducted)\b)[\w'-]+"
 _LIST_BEFORE_DEATH = re.compile(
-    rf"((?:\b{_NUM}\s+[\w'-]+(?:\s+[\w'-]+){{0,3}}?(?:,\s*(?:and\s+)?|\s+and\s+)){{1,6}}"
-    rf"\b{_NUM}\s+[\w'-]+(?:\s+[\w'-]+){{0,3}}?)\s+(?:were|have been|had been)\s+{_DEATH}", re.I)
+    rf"((?:\b{_NUM}\s+[\w'-]+(?:{_ITEM_WORD}){{0,3}}?(?:,\s*(?:and\s+)?|\s+and\s+)){{1,6}}"
+    rf"\b{_NUM}\s+[\w'-]+(?:{_ITEM_WORD}){{0,3}}?)\s+(?:(?:were|have been|had been)\s+(?:reportedly\s+)?)?{_DEATH}",
+    re.I)
+# "killing two soldiers and five militants", "killed 3 policemen, 2 guards and 4 civilians"
+_LIST_AFTER_KILLING = re.compile(
+    rf"\b(?:killing|killed|kills|kill)\s+((?:{_QUAL}{_NUM}\s+[\w'-]+(?:\s+[\w'-]+){{0,2}}?"
+    rf"(?:,\s*(?:and\s+)?|\s+and\s+)){{1,6}}{_QUAL}{_NUM}\s+[\w'-]+)", re.I)
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 _DATE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:\d{{4}})?|\b{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?|"
                    r"\b(?:19|20)\d\d\b", re.I)
-_LEADING_NUM = re.compile(rf"(?:^|,\s*(?:and\s+)?|\s+and\s+)\b{_NUM}\s", re.I)
+_LEADING_NUM = re.compile(rf"(?:^|,\s*(?:and\s+)?|\s+and\s+){_QUAL}\b{_NUM}\s+([\w'-]+)", re.I)
+# "killing 3 herders and 40 cows": the animals are no fatalities
+ANIMALS = {"cow", "cows", "cattle", "goat", "goats", "sheep", "camel", "camels", "animal", "animals", "livestock",
+           "head", "donkey", "donkeys", "horse", "horses", "pig", "pigs", "chicken", "chickens"}
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +110,8 @@ def fatalities_in(text: str) -> Optional[int]:
 def _stated_count(text: str) -> Optional[int]:
     text = _blank_dates(text)
     best: Optional[int] = None
-    for m in _LIST_BEFORE_DEATH.finditer(text):
-        values = [to_int(n.group(1)) for n in _LEADING_NUM.finditer(m.group(1))]
+    for m in [*_LIST_BEFORE_DEATH.finditer(text), *_LIST_AFTER_KILLING.finditer(text)]:
+        values = [to_int(n.group(1)) for n in _LEADING_NUM.finditer(m.group(1)) if n.group(2).lower() not in ANIMALS]
         total = sum(v for v in values if v is not None)
         if total:
             best = max(best or 0, total)
