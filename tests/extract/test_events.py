@@ -580,3 +580,17 @@ def test_the_crowd_the_police_dispersed_is_the_protests_source(code_text):
     [e] = [e for e in out["events"] if e["event_type"] == "PROTEST"]
     roles = {a["role"]: a["acled_inter"] for a in e["actors"]}
     assert roles == {"source": 6, "target": 1}
+
+
+def test_arrested_protesters_are_a_protest_with_intervention(code_text):
+    out = code_text("Police arrested 20 protesters in Kampala on Monday.", pub="2016-03-02")
+    protest, arrest = out["events"]
+    assert (protest["acled_event_type"], protest["acled_sub_event_type"]) == ("Protests", "Protest with intervention")
+    assert {a["role"]: a["acled_inter"] for a in protest["actors"]} == {"source": 6, "target": 1}
+    # the arrest is PLOVER's, and ACLED's only as the protest's intervention
+    assert (arrest["event_type"], arrest["mode"], arrest["acled_event_type"]) == ("COERCE", "arrest", None)
+
+
+def test_arrested_party_supporters_are_arrests(code_text):
+    out = code_text("Police arrested 15 opposition supporters in Kampala on Monday.", pub="2016-03-02")
+    assert [e["acled_sub_event_type"] for e in out["events"]] == ["Arrests"]

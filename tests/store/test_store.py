@@ -45,7 +45,7 @@ def test_changed_text_replaces_the_old_coding(tmp_path, coder):
 
     with Store(tmp_path / "s.db") as store:
         a = Article("doc", date(2020, 5, 1), "Rebels attacked an army base near Goma on Monday.")
-        b = Article("doc", date(2020, 5, 1), "Police arrested ten protesters in Kinshasa on Monday.")
+        b = Article("doc", date(2020, 5, 1), "Police arrested ten opposition supporters in Kinshasa on Monday.")
         ingest(store, coder, [a])
         summary = ingest(store, coder, [b])
         assert summary.replaced == 1

@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..lexicon.actors import is_civilian
-from ..model import Actor, EventCoding
+from ..model import Actor, ActorRole, Event, EventCoding
 from .modality import is_infinitive_clause
 from .roles import shared_object
 
@@ -107,6 +107,29 @@ def refine_protest(coding: EventCoding, sentence: str) -> EventCoding:
     if _INTERVENTION.search(sentence):
         return replace(coding, acled_event_type="Protests", acled_sub_event_type="Protest with intervention")
     return coding
+
+
+def protests_behind_arrests(events: list[Event], protest: EventCoding) -> list[Event]:
+    """"Police arrested 20 protesters": ACLED codes the arrest of demonstrators as the
+    protest it broke up, a protest with intervention whose actor is the protesters;
+    PLOVER codes the arrest (COERCE). The arrest stays, without an ACLED type, and the
+    protest it implies comes before it, unless its sentence already reports one."""
+    protest_sentences = {e.sentence.start for e in events if e.coding.event_type == "PROTEST"}
+    out = []
+    for event in events:
+        target = next((r.actor for r in event.actors if r.role == "target"), None)
+        if not (event.coding.mode == "arrest" and event.coding.acled_event_type == "Strategic developments"
+                and target is not None and target.acled_inter == 6 and event.status in ("occurred", "ongoing")):
+            out.append(event)
+            continue
+        if event.sentence.start not in protest_sentences:
+            source = next((r.actor for r in event.actors if r.role == "source"), None)
+            roles = (ActorRole("source", target),) + ((ActorRole("target", source),) if source else ())
+            out.append(replace(event, coding=replace(protest, acled_event_type="Protests",
+                                                     acled_sub_event_type="Protest with intervention"),
+                               actors=roles, trigger=target.evidence, mentions=(target.evidence,)))
+        out.append(replace(event, coding=replace(event.coding, acled_event_type=None, acled_sub_event_type=None)))
+    return out
 
 
 def target_kind(target: Optional[Actor], tok) -> Optional[str]:

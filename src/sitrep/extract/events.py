@@ -18,7 +18,7 @@ from .actors import ActorFinder, country_name, with_inter_for_location
 from .coref import ActorIndex
 from .implied import ImpliedDoers
 from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
-                     refine_protest, target_kind, vowed)
+                     protests_behind_arrests, refine_protest, target_kind, vowed)
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup
@@ -68,7 +68,8 @@ class EventExtractor:
                                     main_country)
                 if event is not None:
                     events.append(event)
-        merged = _counts_told_later(merge_mentions(events), text)
+        merged = protests_behind_arrests(_counts_told_later(merge_mentions(events), text),
+                                         self.triggers.entries["protest"].coding())
         return _unique_ids(self.implied.add_to(merged, main_country, doc, index, text), doc_id)
 
     def event_at(self, doc, text: str, doc_id: str, tok, entry: TriggerEntry, actors: Sequence[Actor],
