@@ -502,3 +502,10 @@ def test_a_village_or_community_chief_is_a_civilian(code_text, text):
 def test_a_chief_of_staff_is_no_village_chief(code_text):
     out = code_text("Gunmen killed the chief of army staff in Kabul on Sunday.", pub="2019-05-01")
     assert all(a["acled_inter"] != 7 for a in _actors(out) if a["role"] == "target")
+
+
+def test_a_former_soldier_is_a_civilian_target(code_text):
+    out = code_text("Militia members killed a former soldier in Bunia on Sunday.", pub="2019-05-01")
+    [e] = [e for e in out["events"] if e["acled_event_type"]]
+    [target] = [a for a in e["actors"] if a["role"] == "target"]
+    assert (target["sector"], target["acled_inter"], e["acled_event_type"]) == ("ELI", 7, "Violence against civilians")

@@ -34,6 +34,7 @@ CIVILIAN_SECTORS = {"BUS", "EDU", "MED", "HLH", "LAB", "AGR", "REF", "CVL", "REL
 SERVICE_MEMBER_NOUNS = {"officer", "official", "agent", "operative", "chief", "head", "director", "employee"}
 SPY_WORDS = {"intelligence", "spy", "counterintelligence"}
 FORMER_WORDS = {"former", "ex", "ex-"}
+FORMER_INTER = 7
 # institutions named after their place: "University of Lagos" is in Lagos, where
 # "police of Kenya" takes its country only from a country's name
 INSTITUTION_NOUNS = {"university", "college", "institute", "academy", "polytechnic", "school", "hospital"}
@@ -103,7 +104,7 @@ class AgentReader:
             country = entry.country if entry is not None else None
             start = min(m.left_edge.idx for m in mods if m.dep_ != "det")
             return Actor(name=self._former_name(tok, country),
-                         country=country, sector="ELI", acled_inter=None, kind="agent",
+                         country=country, sector="ELI", acled_inter=FORMER_INTER, kind="agent",
                          evidence=evidence_of(text, start, tok.idx + len(tok)))
         role = self.lexicon.agent_for(tok.lemma_.lower())
         if named and role is not None and role.id == "legislature":
@@ -157,8 +158,9 @@ class AgentReader:
             name = f"{group[0]} Ethnic Militia ({country_name(self.finder.gazetteer, country)})"
         sector, inter = entry.sector, entry.inter
         if mod_lemmas & FORMER_WORDS and sector in STATE_SECTORS:
-            # "a former minister" holds no office: an elite, in PLOVER's terms
-            sector, inter, name = "ELI", None, self._former_name(tok, country)
+            # "a former minister" holds no office: an elite, in PLOVER's terms; for ACLED,
+            # a former soldier or official is a civilian
+            sector, inter, name = "ELI", FORMER_INTER, self._former_name(tok, country)
         if entry.kind == "person":
             affiliation = affiliation_of(tok, text, self.lexicon)
             name = f"{tok.lemma_.capitalize()} ({affiliation})" if affiliation else tok.lemma_.capitalize()
