@@ -555,7 +555,7 @@ def test_a_named_source_is_not_its_own_target(code_text):
 
 def test_the_attack_someone_was_hurt_in_is_an_event_on_them(code_text):
     out = code_text("On Friday a policeman was injured in a grenade attack in Baidoa.", pub="2022-05-12")
-    e = _events(out)["attack"]
+    e = _events(out)["grenade attack"]
     assert any(a["role"] == "target" and a["sector"] == "COP" for a in e["actors"])
 
 
@@ -594,3 +594,26 @@ def test_arrested_protesters_are_a_protest_with_intervention(code_text):
 def test_arrested_party_supporters_are_arrests(code_text):
     out = code_text("Police arrested 15 opposition supporters in Kampala on Monday.", pub="2016-03-02")
     assert [e["acled_sub_event_type"] for e in out["events"]] == ["Arrests"]
+
+
+def test_an_event_before_the_verbs_is_not_done_by_its_subject(code_text):
+    out = code_text("Authorities imposed a curfew in Kasese on Monday after the clashes.", pub="2016-03-02")
+    assert all(e["event_type"] != "ASSAULT" or not any(a["role"] == "source" and a["sector"] == "GOV"
+                                                     for a in e["actors"]) for e in out["events"])
+    assert [e["acled_sub_event_type"] for e in out["events"] if e["acled_event_type"] == "Battles"] == []
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Two soldiers were wounded in a bomb attack in Gao on Monday.", "Remote explosive/landmine/IED"),
+    ("A suicide bomb attack killed five people in Mogadishu on Monday.", "Suicide bomb"),
+    ("Gunmen killed two people in a grenade attack in Mombasa on Monday.", "Grenade"),
+])
+def test_the_weapon_before_attack_names_its_kind(code_text, text, sub_type):
+    out = code_text(text, pub="2016-03-02")
+    [e] = [e for e in out["events"] if e["acled_event_type"]]
+    assert e["acled_sub_event_type"] == sub_type
+
+
+def test_a_defused_bomb_is_no_explosion(code_text):
+    out = code_text("Soldiers defused a bomb planted near a market in Maiduguri on Monday.", pub="2016-03-02")
+    assert [e["acled_sub_event_type"] for e in out["events"]] == ["Disrupted weapons use"]

@@ -65,6 +65,9 @@ class Roles:
     supporters: tuple[Actor, ...]
 
 
+OTHER_TIME_PREPS = {"after", "before", "following", "since", "until", "ahead"}
+
+
 def _child(tok, *deps):
     return next((c for c in tok.children if c.dep_ in deps), None)
 
@@ -329,7 +332,10 @@ class RoleFinder:
                and hops < 3 and governor.head.i != governor.i):
             governor = governor.head
             hops += 1
-        if tok.dep_ in ("dobj", "pobj", "conj", "appos") or hops:
+        # "imposed a curfew after the clashes": an event before or after the verb's is
+        # not done by the verb's subject
+        other_time = tok.dep_ == "pobj" and tok.head.lower_ in OTHER_TIME_PREPS
+        if (tok.dep_ in ("dobj", "pobj", "conj", "appos") or hops) and not other_time:
             verb = governor if governor.pos_ in ("VERB", "AUX") else governor.head
             lemma = verb.lemma_.lower()
             subj = _child(verb, "nsubj")
