@@ -236,10 +236,11 @@ def test_going_on_strike_is_no_attack(code_text):
     "Transport owners observed a strike in Quetta on Monday against higher fuel prices.",
     "The nurses union held a three-day strike at the Mayo Hospital in Lahore on Monday.",
     "Lecturers began an indefinite strike in Nairobi on Monday.",
+    "Opposition parties enforced a hartal across Dhaka on Sunday.",
 ])
 def test_a_strike_called_held_or_lasting_is_a_work_stoppage(code_text, text):
     out = code_text(text, pub="2016-03-02")
-    [e] = [e for e in out["events"] if "strike" in e["trigger"]]
+    [e] = [e for e in out["events"] if e["trigger"].split()[-1] in ("strike", "hartal")]
     assert (e["event_type"], e["acled_event_type"]) == ("PROTEST", "Protests")
 
 

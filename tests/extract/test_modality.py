@@ -16,6 +16,10 @@ def _trigger(doc, word):
     ("If they attacked, the town would fall.", "attacked", "hypothetical"),
     ("Kurdish forces are encircling Raqqa.", "encircling", "ongoing"),
     ("Rebels attacked the town on Monday.", "attacked", "occurred"),
+    ("Villagers rallied in the town demanding the arrest of the killers.", "arrest", "requested"),
+    ("The envoy called for a ceasefire in the north.", "ceasefire", "requested"),
+    ("Traders called a strike in the town on Monday.", "strike", "occurred"),
+    ("Residents demanded an inquiry into the killing of a trader.", "killing", "occurred"),
 ])
 def test_status(parse, text, word, status):
     assert status_of(_trigger(parse(text), word)) == status

@@ -59,13 +59,17 @@ def status_of(trigger) -> str:
             break
         # "sworn to fight": the parser may hang an infinitive as an adverbial clause
         via = "xcomp" if is_infinitive_clause(node) else node.dep_
-        node = node.head
+        below, node = node, node.head
         lemma = node.lemma_.lower()
         if clause is None and node.pos_ in ("VERB", "AUX"):
             clause = node
         if lemma in DENY:
             return "denied"
-        if lemma in REQUEST and via == "xcomp":
+        if lemma in REQUEST and (via == "xcomp" or (trigger.pos_ in ("NOUN", "PROPN") and (
+                (via == "dobj" and below.i == trigger.i and lemma not in ("call", "press"))
+                or (via == "prep" and below.lower_ == "for" and trigger.head.i == below.i)))):
+            # "urged them to withdraw"; "demanding the arrest of the killers", "called for
+            # a ceasefire": an act asked for, not done
             return "requested"
         if lemma in THREATEN and via == "xcomp":
             return "threatened"
