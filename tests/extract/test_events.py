@@ -618,3 +618,14 @@ def test_the_weapon_before_attack_names_its_kind(code_text, text, sub_type):
 def test_a_defused_bomb_is_no_explosion(code_text):
     out = code_text("Soldiers defused a bomb planted near a market in Maiduguri on Monday.", pub="2016-03-02")
     assert [e["acled_sub_event_type"] for e in out["events"]] == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The envoy undertook a mediation mission between Ghana and Togo.", "CONSULT"),
+    ("Kenya established diplomatic ties with Israel.", "SUPPORT"),
+    ("The United States sent arms to Taiwan last year.", "AID"),
+    ("Kenyan officials shared intelligence with Uganda about the attack.", "COOPERATE"),
+])
+def test_cameo_acts_of_cooperation(code_text, text, plover):
+    out = code_text(text, pub="2000-01-05")
+    assert [e["event_type"] for e in out["events"]][:1] == [plover]

@@ -26,6 +26,8 @@ ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "inter
 RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
                      "martial"}
 PLACE_PRONOUNS = {"it", "there"}
+# the heads a trigger noun names the kind of ("mediation mission", "aid effort")
+EFFORT_HEADS = {"mission", "effort", "efforts", "bid", "drive", "initiative", "attempt", "push"}
 # "observed a strike", "a three-day strike", "an indefinite strike": a strike that is
 # called, held and lasts is a work stoppage, not an attack ("a US strike killed ...")
 STOPPAGE_VERBS = {"observe", "call", "organise", "organize", "hold", "stage", "declare", "join", "enforce",
@@ -123,6 +125,10 @@ class TriggerFinder:
             if found is None:
                 continue
             entry, extra = found
+            if not extra and tok.dep_ == "compound" and tok.head.lemma_.lower() in EFFORT_HEADS:
+                # "a mediation mission", "a peace effort": the act is the phrase the clause
+                # governs ("undertook a mediation mission")
+                extra = [tok.head]
             toks = [tok, *extra]
             start = min(t.idx for t in toks)
             end = max(t.idx + len(t) for t in toks)
