@@ -629,3 +629,13 @@ def test_a_defused_bomb_is_no_explosion(code_text):
 def test_cameo_acts_of_cooperation(code_text, text, plover):
     out = code_text(text, pub="2000-01-05")
     assert [e["event_type"] for e in out["events"]][:1] == [plover]
+
+
+def test_mortar_rounds_that_landed_are_shelling(code_text):
+    out = code_text("Mortar rounds landed in a residential area of Mogadishu on Monday, wounding three.", pub="2016-03-02")
+    assert [e["acled_sub_event_type"] for e in out["events"]] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_gold_mine_is_no_landmine(code_text):
+    out = code_text("Gunmen stormed a gold mine near Arbinda on Monday and killed 20 miners.", pub="2016-03-02")
+    assert all(e["acled_event_type"] != "Explosions/Remote violence" for e in out["events"])

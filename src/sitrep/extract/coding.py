@@ -33,7 +33,8 @@ _VIOLENT_CROWD = re.compile(r"\b(threw stones|throwing stones|hurled stones|ston
 MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
                     "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
 CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
-                    "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound"}
+                    "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound",
+                    "mine", "factory"}
 ARMED_PERSON_NOUNS = {"soldier", "troop", "force", "army", "police", "policeman", "officer", "militant", "fighter",
                       "insurgent", "rebel", "guard", "ranger", "lieutenant", "captain", "sergeant", "colonel",
                       "commander", "militiaman", "gunman", "jihadist", "combatant", "serviceman", "gendarme",

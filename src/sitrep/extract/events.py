@@ -26,7 +26,7 @@ from .mentions import merge_mentions
 from .modality import status_of
 from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS, RoleFinder, Roles
 from .text import paragraph_bounds
-from .triggers import TriggerFinder, TriggerMatch, acts_as_verb
+from .triggers import TriggerFinder, TriggerMatch, acts_as_verb, is_mining_site
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
@@ -277,6 +277,8 @@ class EventExtractor:
             nodes = [child] + [g for g in child.children if g.dep_ == "pobj"]
             for node in nodes:
                 for sub in (node, *[m for m in node.children if m.dep_ == "compound"]):
+                    if is_mining_site(sub):
+                        continue
                     weapon = self.triggers.for_noun(sub.lemma_.lower())
                     if weapon is not None and weapon.id in WEAPON_ENTRIES:
                         return weapon
@@ -347,6 +349,9 @@ def _reported_occurrence(tok, depth: int = 0) -> bool:
     ('19 explosions/bursts of fire')."""
     if tok.dep_ in ("nmod", "conj", "appos") and tok.head.pos_ in ("NOUN", "PROPN") and depth < 2:
         return _reported_occurrence(tok.head, depth + 1)
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in MUNITION_HEADS and depth < 2:
+        # "mortar rounds landed": the weapon is what its rounds report
+        return _reported_occurrence(tok.head, depth + 1)
     if tok.pos_ in ("VERB", "AUX"):
         # "forces fighting in support of X" describes the forces; it reports nothing
         return tok.dep_ not in ("acl", "amod", "relcl")
@@ -366,6 +371,7 @@ def _reported_occurrence(tok, depth: int = 0) -> bool:
     return False
 
 
+MUNITION_HEADS = {"round", "shell", "projectile", "salvo", "barrage"}
 # "engaged in clashes", "took part in the fighting": the light verb reports the noun
 ENGAGING_VERBS = {"engage", "involve", "participate", "take", "join", "embroil"}
 PARTICIPANT_POS = ("NOUN", "PROPN")

@@ -26,6 +26,8 @@ ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "inter
 RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
                      "martial"}
 PLACE_PRONOUNS = {"it", "there"}
+MINING_WORDS = {"gold", "coal", "diamond", "copper", "tin", "cobalt", "coltan", "iron", "salt", "uranium", "silver",
+                "artisanal", "mining", "open-pit", "lithium", "bauxite", "jade", "ruby", "emerald"}
 # the heads a trigger noun names the kind of ("mediation mission", "aid effort")
 EFFORT_HEADS = {"mission", "effort", "efforts", "bid", "drive", "initiative", "attempt", "push"}
 # "observed a strike", "a three-day strike", "an indefinite strike": a strike that is
@@ -62,6 +64,12 @@ def entry_excluded(entry: TriggerEntry, tok) -> bool:
             if words & set(entry.excludes_objects):
                 return True
     return False
+
+
+def is_mining_site(tok) -> bool:
+    """"a gold mine", "an artisanal mine": a pit, no landmine."""
+    return tok.lemma_.lower() == "mine" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in MINING_WORDS
+                                                for c in tok.children)
 
 
 def _work_stoppage(tok) -> bool:
@@ -189,6 +197,8 @@ class TriggerFinder:
                     entry = self._usable(self.lexicon.phrase_entries(words, verbal=False), tok, is_place)
                     if entry:
                         return entry, mods[-size:]
+            if is_mining_site(tok):
+                return None
             if lemma == "strike" and _work_stoppage(tok) and "protest" in self.lexicon.entries:
                 return self.lexicon.entries["protest"], []
             entry = self._usable(self.lexicon.noun_entries(lemma) or self.lexicon.noun_entries(tok.lower_),
