@@ -102,8 +102,8 @@ def test_a_division_holding_another_place_gets_the_support_its_towns_would():
 
 def test_readings_near_more_names_get_more_support():
     # three small towns a few km apart, each with a namesake far off
-    a, b, c = _town(20, "Aville", 41.43, -97.36), _town(21, "Bton", 41.44, -97.21), _town(22, "Cburg", 41.50, -97.30)
-    far_a = _town(23, "Aville", 39.96, -83.00)
+    a, b, c = _town(20, "Aville", 37.10, -101.20), _town(21, "Bton", 37.12, -101.05), _town(22, "Cburg", 37.20, -101.12)
+    far_a = _town(23, "Aville", 35.00, -80.00)
     one = ReadingPairs({"aville": [a, far_a], "bton": [b]})
     two = ReadingPairs({"aville": [a, far_a], "bton": [b], "cburg": [c]})
     assert 0.0 == one.support(far_a, "aville") < one.support(a, "aville") < two.support(a, "aville")

@@ -17,7 +17,7 @@ INDIAN_CITY = Candidate(4, "Pune", 18.52, 73.86, "IN", "IND", "16", None, "PPL",
 
 
 def test_acronyms_are_short_and_in_capitals():
-    assert acronym("JaS") and acronym("ADF") and not acronym("Boko Haram") and not acronym("Taliban")
+    assert acronym("JAS") and acronym("ADF") and not acronym("Boko Haram") and not acronym("Taliban")
 
 
 def test_a_name_with_one_country_is_evidence_for_it():

@@ -155,7 +155,7 @@ def nearby_support(cand: Candidate, key: str, anchors: Sequence[tuple[str, Candi
 PAIR_KM = 30.0
 PAIR_SUPPORT = 0.2
 # the support by how many other names have a reading that close: three names meeting
-# in one corner of a country (Columbus, Colfax County, Richland in Nebraska) is rarely
+# in one corner of a country (a town, its county and the next village) is rarely
 # chance, whatever the size of each name's namesakes elsewhere
 PAIR_SUPPORT_BY_NAMES = (PAIR_SUPPORT, 0.35, 0.45)
 MAX_PAIR_READINGS = 40

@@ -69,7 +69,7 @@ def world_city_over(best: Candidate, span: ToponymSpan, readings: list[Candidate
 
 
 def acronym(text: str) -> bool:
-    """"JaS", "ADF": a short name in capitals, which several groups may share."""
+    """"JAS", "ADF": a short name in capitals, which several groups may share."""
     return " " not in text and len(text) <= ACRONYM_MAX and sum(ch.isupper() for ch in text) >= 2
 
 

@@ -168,7 +168,7 @@ class ToponymResolver:
 
     def _armed_groups_homes(self, doc) -> list[Candidate]:
         """The countries of the rebel groups and militias of one country the text names
-        by name, not by a short acronym, which other groups share ("JaS")."""
+        by name, not by a short acronym, which other groups share ("JAS")."""
         codes = {self.actor_country(ent.ent_id_) for ent in doc.ents
                  if ent.ent_id_ and self.fights_at_home(ent.ent_id_) and not acronym(ent.text)} - {None}
         return [c for c in (self.gazetteer.country(code) for code in sorted(codes)) if c is not None]
