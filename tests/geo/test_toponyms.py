@@ -437,3 +437,11 @@ def test_an_acronym_is_no_evidence_of_where_a_group_fights(resources, parse):
     # "JAS" is one of Boko Haram's names, and other groups' too
     places, _ = _places(resources, parse, "JAS fighters attacked the village of Kuda, killing 12 residents.")
     assert places["Kuda"].country == "IND"
+
+
+def test_a_name_before_a_states_office_is_the_state(resources, parse):
+    # the city and the state share the name; a governor is the state's
+    places, _ = _places(resources, parse, "New York's governor signed the budget on Monday.")
+    assert places["New York"].feature_code == "ADM1"
+    places, _ = _places(resources, parse, "The mayor spoke in New York on Monday.")
+    assert places["New York"].feature_code == "PPL"

@@ -119,3 +119,16 @@ def modifies_actor(doc, end: int) -> bool:
     """'UK-based organisation', 'US-backed militias': the place describes an actor."""
     return (end + 1 < len(doc) and doc[end].text == "-"
             and doc[end + 1].lower_ in ("based", "backed", "led", "born", "headquartered", "sponsored", "funded"))
+
+
+# offices of a state or province: a name before them is the division, not its namesake city
+STATE_OFFICE_WORDS = {"governor", "gov.", "legislature", "legislators", "lawmakers", "attorney", "statehouse"}
+
+
+def state_office_follows(doc, last_i: int) -> bool:
+    """Is the name ending at token ``last_i`` followed, directly or after "'s", by a
+    state's office ("New York's governor", "Georgia Gov. Smith")?"""
+    k = last_i + 1
+    if k < len(doc) and doc[k].lower_ in ("'s", "\u2019s"):
+        k += 1
+    return k < len(doc) and doc[k].lower_ in STATE_OFFICE_WORDS

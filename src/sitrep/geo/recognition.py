@@ -16,7 +16,7 @@ from spacy.tokens import Span
 
 from .context import abbreviated_division, division_follows
 from .cues import (PLACE_NOUNS, after_a_place, cuts_hyphenated_word, in_headline, in_place_parentheses,
-                   is_a_surname, locative_cue, modifies_actor, site_after, surnames_of)
+                   is_a_surname, locative_cue, modifies_actor, site_after, state_office_follows, surnames_of)
 from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
 from .landmarks import LandmarkMatcher
@@ -432,6 +432,8 @@ class ToponymFinder:
             nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in PLACE_SUFFIXES:
                 hint = PLACE_SUFFIXES[nxt.lower_]
+            elif state_office_follows(doc, last.i):
+                hint = "province"       # "New York's governor", "Georgia Gov. Smith"
         prev = doc[toks[0].i - 1] if toks[0].i > 0 else None
         if region_word is None and prev is not None and prev.lower_ in DIRECTION_WORDS:
             region_word = prev.lower_
