@@ -2,8 +2,8 @@
 story's country, a name's namesakes far off and in the world's big cities, and two ways
 a name is a namesake of what the text means.
 
-- A country's name that is also a town beside the story's other places ("Palestine"
-  with Tennessee Colony and Grapeland) is that town.
+- A country's name that is also a town beside the story's other places ("Peru" beside
+  two other towns of Indiana) is that town.
 - A small town far from where the text's armed groups fight ("Boko Haram attacked the
   village of Kuda", the gazetteer's only Kuda in India) is a namesake of a village
   the gazetteer lacks, not a place to report.
@@ -75,10 +75,10 @@ def acronym(text: str) -> bool:
 
 def towns_named_like_countries(gazetteer, spans: list[ToponymSpan],
                                candidates: dict[tuple, list[Candidate]]) -> dict[tuple, list[Candidate]]:
-    """A country's name that is also a town beside the story's other places
-    ("Palestine" with Tennessee Colony and Grapeland, "Lebanon" with Zionsville) is
-    that town, when nothing else in the text is of that country: the town within
-    ``NEIGHBOUR_KM`` of a place whose name has one reading as a town or district."""
+    """A country's name that is also a town beside the story's other places ("Peru"
+    beside two other towns of Indiana) is that town, when nothing else in the text is
+    of that country: the town within ``NEIGHBOUR_KM`` of a place whose name has one
+    reading as a town or district."""
     sure = [local[0] for span in spans if not span.adjectival and not span.country
             for local in [[c for c in candidates[span.reading] if c.feature_code in ("PPL", "ADM2")]]
             if len(local) == 1 and len({c.country3 for c in candidates[span.reading]}) == 1]
