@@ -185,10 +185,10 @@ class ReadingPairs:
             return 0.0
         found = self._known.get((cand.geonameid, key))
         if found is None:
-            found = self._known[(cand.geonameid, key)] = self._nearest_support(cand, key)
+            found = self._known[(cand.geonameid, key)] = self._support_from_neighbours(cand, key)
         return found
 
-    def _nearest_support(self, cand: Candidate, key: str) -> float:
+    def _support_from_neighbours(self, cand: Candidate, key: str) -> float:
         row, col = self._cell(cand)
         names = {other_key for dr in (-1, 0, 1) for dc in (-1, 0, 1)
                  for other_key, other in self._cells.get((row + dr, col + dc), ())

@@ -118,8 +118,8 @@ def far_namesakes(spans: list[ToponymSpan], candidates: dict[tuple, list[Candida
         far_towns = all(c.feature_code == "PPL" and c.population < FOREIGN_TOWN_MIN_POPULATION
                         and context.get(c.country3, 0) <= own.get(c.country3, 0)
                         and all(approximate_km(c, home) > RIVAL_KM for home in homes) for c in cands)
-        named_otherwise = any(c.country3 == other.country3 for s in spans if s.key != span.key
-                              for other in candidates[s.reading] for c in cands)
-        if far_towns and not named_otherwise:
+        # (asked only of far towns: another name of the story with a reading in their country)
+        if far_towns and not any(c.country3 == other.country3 for s in spans if s.key != span.key
+                                 for other in candidates[s.reading] for c in cands):
             found.add(span.reading)
     return found
