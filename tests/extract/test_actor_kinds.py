@@ -70,7 +70,7 @@ def test_warplanes_of_a_country_are_its_military(code_text):
 
 
 def test_state_forces_abroad_are_external_unless_the_story_has_places_at_home():
-    from sitrep.extract.actors import with_inter_for_location
+    from sitrep.extract.location import with_inter_for_location
     from sitrep.model import Actor, Evidence
 
     police = Actor("Police Forces of Afghanistan", "AFG", "COP", 1, "agent", Evidence(0, 6, "police"))

@@ -8,10 +8,8 @@ the relations stage turns those into records. Pronouns and definite descriptions
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
-from types import MappingProxyType
-from typing import Mapping, Optional
+from typing import Optional
 
 from ..geo.names import fold, without_article
 from ..lexicon.actors import ActorEntry, ActorLexicon
@@ -477,21 +475,3 @@ def _without_possessive(span):
     while end - 1 > span.start and span.doc[end - 1].tag_ == "POS":
         end -= 1
     return span.doc[span.start:end]
-
-
-def with_inter_for_location(actor: Actor, location_country: Optional[str],
-                            inside_places: frozenset[str] = frozenset(),
-                            mentions: Mapping[str, int] = MappingProxyType({})) -> Actor:
-    """ACLED codes state forces acting outside their own country as external forces (8).
-
-    The place is taken as abroad unless the story has places inside the forces' own
-    country (``inside_places``) and names the foreign country only at the event's place
-    (``mentions`` per country): then a village the gazetteer puts abroad is more often a
-    wrong reading than a foreign deployment ("Afghan police in Chora, Uruzgan" is not in
-    Greece), while "an attack on Abha airport in Saudi Arabia" stays abroad."""
-    if not (actor.acled_inter == 1 and actor.country and location_country and actor.country != location_country):
-        return actor
-    if actor.country in inside_places and mentions.get(location_country, 0) < 2:
-        return actor
-    return replace(actor, acled_inter=8)
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..lexicon.actors import ActorLexicon
+from ..lexicon.actors import ActorEntry, ActorLexicon
 
 
 def affiliation_of(tok, text: str, lexicon: ActorLexicon) -> Optional[str]:
@@ -40,4 +40,22 @@ def _supported_party(obj, lexicon: ActorLexicon) -> Optional[str]:
                 if ent.start > t.i and ent.start <= obj.right_edge.i and ent.label_ in ("PERSON", "ORG", "GPE"):
                     entry = lexicon.actors.get(ent.ent_id_) if ent.ent_id_ else None
                     return entry.name if entry else ent.text
+    return None
+
+
+# bodies whose officers hold the body's own sector: the speaker of a parliament is a
+# legislator (PLOVER's LEG), the president of a court a judge (JUD)
+SECTOR_OF_OFFICERS = frozenset({"LEG", "JUD"})
+
+
+def body_of(tok, lexicon: ActorLexicon) -> Optional[ActorEntry]:
+    """The named body an officer is "of" or "for": 'the speaker of the Storting' ->
+    Legislature of Norway, 'a spokesman for Hamas' -> Hamas. Only an organisation of
+    the lexicon counts; a country ("president of Chile") is read as a country is."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            for obj in child.children:
+                entry = lexicon.actors.get(obj.ent_id_) if obj.dep_ == "pobj" and obj.ent_id_ else None
+                if entry is not None and entry.kind == "group":
+                    return entry
     return None

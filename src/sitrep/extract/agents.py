@@ -14,7 +14,7 @@ from typing import Optional
 
 from ..lexicon.actors import AgentEntry
 from ..model import Actor, Evidence
-from .affiliations import affiliation_of
+from .affiliations import SECTOR_OF_OFFICERS, affiliation_of, body_of
 
 # what an armed group organised by descent or community is named by (ACLED inter 4)
 IDENTITY_WORDS = {"clan", "sub-clan", "subclan", "communal", "ethnic", "tribal", "tribe", "community"}
@@ -33,6 +33,8 @@ CIVILIAN_SECTORS = {"BUS", "EDU", "MED", "HLH", "LAB", "AGR", "REF", "CVL", "REL
                     "HIN", "JEW", "ENV", "NGO", "HRI"}
 SERVICE_MEMBER_NOUNS = {"officer", "official", "agent", "operative", "chief", "head", "director", "employee"}
 SPY_WORDS = {"intelligence", "spy", "counterintelligence"}
+# offices that name nobody alone ("a speaker at the rally") and an officer "of" a named body
+OFFICER_NOUNS = {"speaker", "chairman", "chairwoman", "chairperson", "chair", "secretary", "deputy"}
 FORMER_WORDS = {"former", "ex", "ex-"}
 FORMER_INTER = 7
 # institutions named after their place: "University of Lagos" is in Lagos, where
@@ -76,7 +78,7 @@ class AgentReader:
         if self._heads is None:
             phoenix = self.phoenix.agent_heads() if self.phoenix is not None else frozenset()
             self._heads = (self.lexicon.agent_heads() | phoenix | LEADER_NOUNS | SERVICE_MEMBER_NOUNS
-                           | GENERIC_HEADS | GROUP_MEMBER_NOUNS | FORCE_NOUNS)
+                           | GENERIC_HEADS | GROUP_MEMBER_NOUNS | FORCE_NOUNS | OFFICER_NOUNS)
         heads = self._heads
         return tok.lemma_.lower() in heads or tok.text.lower() in heads or tok.lower_[:-1] in heads
 
@@ -119,6 +121,9 @@ class AgentReader:
             return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
         mod_lemmas = {m.lemma_.lower() for m in mods} | {m.text.lower() for m in mods}
         entry = self._agent_entry(tok, mods, mod_lemmas)
+        if entry is None and tok.lemma_.lower() in OFFICER_NOUNS and body_of(tok, self.lexicon) is not None:
+            # "the speaker of the Storting": an office of a named body, read as an official's
+            entry = self.lexicon.agent_for("official")
         if entry is None:
             return None
         group = self._identity_group_of(mods)
@@ -139,15 +144,21 @@ class AgentReader:
             if code:
                 country = code
                 break
+        # an officer of a named body ("the speaker of the Storting", "a spokesman for
+        # the EU") is of the body's country, or of none when the body is international
+        body = body_of(tok, self.lexicon) if entry.kind == "person" or entry.id == "government" else None
         if country is None:
+            country = self.finder.country_from_possessor(tok) or (body.country if body is not None else None)
+        if country is None and body is None:
             # (an institution's own reader ends with the "of"/"in" phrases: not asked twice)
-            country = self.finder.country_from_possessor(tok) or (
-                self.finder.institution_country(tok) if tok.lemma_.lower() in INSTITUTION_NOUNS
-                else self.finder.country_from_of(tok, places_of=True))
+            country = (self.finder.institution_country(tok) if tok.lemma_.lower() in INSTITUTION_NOUNS
+                       else self.finder.country_from_of(tok, places_of=True))
         if country is None and group is not None:
             country = group[1]      # "Tiv militias" are Nigerian wherever the story's country is
-        if country is None and _says_foreign(tok):
-            country = None      # "a non-Syrian": not the article's country, and unknown
+        if country is None and (body is not None or _says_foreign(tok)):
+            # an international body's officer is of no country; "a non-Syrian" is not of
+            # the article's country, and of none we know
+            country = None
         else:
             country = country or main_country
         backers = self.finder.backers_of(tok, tok.left_edge.i, text)
@@ -164,8 +175,16 @@ class AgentReader:
         if entry.kind == "person":
             affiliation = affiliation_of(tok, text, self.lexicon)
             name = f"{tok.lemma_.capitalize()} ({affiliation})" if affiliation else tok.lemma_.capitalize()
+        lexicon_id = None
+        if body is not None:
+            name = f"{tok.lemma_.capitalize()} ({body.name})"
+            if body.sector in SECTOR_OF_OFFICERS:
+                sector, inter = body.sector, body.inter
+            if body.country is None:
+                # the body's id carries its family (the EU's, the UN's) and its ACLED type
+                lexicon_id, inter = body.id, body.inter
         return Actor(name=name, country=country, sector=sector, acled_inter=inter,
-                     kind=entry.kind, evidence=evidence, backers=backers)
+                     kind=entry.kind, evidence=evidence, backers=backers, lexicon_id=lexicon_id)
 
     def _former_name(self, tok, country: Optional[str]) -> str:
         """'Former minister (Nigeria)': one who held the office a noun names."""

@@ -14,14 +14,14 @@ from typing import Optional, Sequence
 from ..lexicon.actors import is_civilian
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
-from .actors import ActorFinder, country_name, with_inter_for_location
+from .actors import ActorFinder, country_name
 from .coref import ActorIndex
 from .implied import ImpliedDoers
 from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
                      protests_behind_arrests, refine_protest, target_kind, vowed)
 from .counts import fatalities_in
 from .dating import EventDater
-from .location import PlaceLookup
+from .location import PlaceLookup, with_inter_for_location
 from .mentions import merge_mentions
 from .modality import status_of
 from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS, RoleFinder, Roles

@@ -8,10 +8,12 @@ within a tier, takes the most specific place, then the first named.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional, Sequence
+from dataclasses import replace
+from types import MappingProxyType
+from typing import Mapping, Optional, Sequence
 
 from ..geo.unresolved import UNRESOLVED_FEATURE
-from ..model import Place
+from ..model import Actor, Place
 from .text import paragraph_bounds
 
 LOCATION_PREPS = {"in", "at", "near", "around", "outside", "across", "inside", "into", "on", "from", "within",
@@ -147,3 +149,21 @@ def _most_specific(places: Sequence[Place]) -> Place:
     ("the village of Tieba") is as specific as a town, though placed at its district."""
     return min(places, key=lambda p: (_RANK["town"] if p.feature_code == UNRESOLVED_FEATURE
                                       else _RANK.get(p.precision, 9), p.evidence.start))
+
+
+def with_inter_for_location(actor: Actor, location_country: Optional[str],
+                            inside_places: frozenset[str] = frozenset(),
+                            mentions: Mapping[str, int] = MappingProxyType({})) -> Actor:
+    """ACLED codes state forces acting outside their own country as external forces (8).
+
+    The place is taken as abroad unless the story has places inside the forces' own
+    country (``inside_places``) and names the foreign country only at the event's place
+    (``mentions`` per country): then a village the gazetteer puts abroad is more often a
+    wrong reading than a foreign deployment ("Afghan police in Chora, Uruzgan" is not in
+    Greece), while "an attack on Abha airport in Saudi Arabia" stays abroad."""
+    if not (actor.acled_inter == 1 and actor.country and location_country and actor.country != location_country):
+        return actor
+    if actor.country in inside_places and mentions.get(location_country, 0) < 2:
+        return actor
+    return replace(actor, acled_inter=8)
+

@@ -181,8 +181,10 @@ class ActorLexicon:
                        requires_state_modifier=tuple(r.get("requires_state_modifier") or ()))
             for r in load_yaml("agents.yaml") or []
         ]
-        from .leaders import leader_entries, party_entries     # leaders.py builds on this module's types
+        # leaders.py builds on this module's types
+        from .leaders import leader_entries, legislature_entries, party_entries
 
+        actors += legislature_entries((load_yaml("legislatures.yaml") or {}).get("legislatures") or [])
         actors += leader_entries(load_yaml("leaders.yaml") or [])
         actors += party_entries((load_yaml("parties.yaml") or {}).get("parties") or [], actors)
         countries = load_yaml("countries.yaml") or {}

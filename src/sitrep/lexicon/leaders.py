@@ -1,4 +1,5 @@
-"""People in office and political parties, from ``data/leaders.yaml`` and ``data/parties.yaml``.
+"""People in office, political parties and legislatures, from ``data/leaders.yaml``,
+``data/parties.yaml`` and ``data/legislatures.yaml``.
 
 Each row names a person, their country and the offices they held, as
 ``[SECTOR, since, until]`` (``~`` for an open end) or, for an office abroad or in an
@@ -60,3 +61,12 @@ def party_entries(rows: Iterable[dict], known: Iterable[ActorEntry]) -> list[Act
                                   aliases=aliases, exact=exact, country=row.get("country"), sector="PTY",
                                   inter=None, kind="group"))
     return entries
+
+
+def legislature_entries(rows: Iterable[dict]) -> list[ActorEntry]:
+    """One state body (sector LEG, ACLED inter 1) per country's legislature: the
+    names of its chambers are its aliases ("Storting" -> Legislature of Norway)."""
+    return [ActorEntry(id="legislature:" + row["country"].lower(), name=row["name"],
+                       aliases=tuple(row.get("aliases") or ()), exact=tuple(row.get("exact") or ()),
+                       country=row["country"], sector="LEG", inter=1, kind="group")
+            for row in rows]

@@ -5,6 +5,8 @@ It does what spaCy's ``entity_ruler`` does with phrase patterns matched on LOWER
 entities it overlaps) and nothing else. The stock ruler re-counts all its patterns
 twice per document (``__len__``, to warn when it has none) and runs an empty token
 matcher: with the lexicon's twenty thousand aliases that was a tenth of the parse.
+Where no alias matches as written, a transliterated spelling of one may
+(``nlp/transliterations.py``: "Jabhat an-Nusrah" for "Jabhat al-Nusra").
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+
+from .transliterations import TransliterationIndex
 
 FACTORY = "sitrep_actor_ruler"
 _ID_SEPARATOR = "||"
@@ -27,6 +31,7 @@ class ActorRuler:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # match key -> (label, entity id or "")
         self._labels: dict[int, tuple[str, str]] = {}
+        self.transliterations = TransliterationIndex()
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         grouped: dict[str, tuple[str, str, list[str]]] = {}
@@ -34,6 +39,8 @@ class ActorRuler:
             label, ent_id = pattern["label"], pattern.get("id") or ""
             key = f"{label}{_ID_SEPARATOR}{ent_id}" if ent_id else label
             grouped.setdefault(key, (label, ent_id, []))[2].append(pattern["pattern"])
+            if ent_id:
+                self.transliterations.add(pattern["pattern"], (label, ent_id))
         for key, (label, ent_id, texts) in grouped.items():
             self.matcher.add(key, list(self._tokenizer.pipe(texts)))
             self._labels[self.matcher.vocab.strings[key]] = (label, ent_id)
@@ -56,6 +63,11 @@ class ActorRuler:
                          else Span(doc, start, end, label=label))
             entities = [e for e in entities if not (e.start < end and e.end > start)]
             taken.update(range(start, end))
+        # the entities preset with an id (the masked acronyms) stay as they are
+        taken.update(i for e in entities if e.ent_id_ for i in range(e.start, e.end))
+        for start, end, (label, ent_id) in self.transliterations.matches(doc, taken):
+            added.append(Span(doc, start, end, label=label, span_id=ent_id))
+            entities = [e for e in entities if not (e.start < end and e.end > start)]
         if added:
             doc.ents = entities + added
         return doc
