@@ -18,6 +18,9 @@ def test_loader_and_scoring_on_a_written_sample(tmp_path, coder):
     assert report["records"] == 2
     assert report["metrics"]["type"] == 1.0 and report["metrics"]["fatalities_exact"] == 1.0
     assert report["metrics"]["date_exact"] == 1.0
+    # the actor-type confusion counts every record once, by gold actor1 inter
+    assert sum(report["inter1_confusion"].values()) == 2
+    assert report["inter1_confusion"].get("6 -> 6") == 1
 
 
 LEGACY = """EVENT_DATE,EVENT_TYPE,ACTOR1,INTER1,ACTOR2,INTER2,LATITUDE,LONGITUDE,NOTES,FATALITIES

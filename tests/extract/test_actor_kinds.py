@@ -212,6 +212,9 @@ def test_a_country_acronym_is_one_only_in_capitals(resources):
     ("Armed pastoralists attacked two farmers in Goz Beina, North Darfur.", "Communal Militia (Sudan)"),
     ("Militias from Umumubu and Omor clashed in Ayamelum, Anambra.", "Communal Militia (Nigeria)"),
     ("Clan-based clashes erupted near Galkayo, Mudug.", "Communal Militia (Somalia)"),
+    # the feuding sides named as families or clans, armed or "between" whom it happened
+    ("Two armed families clashed in Baidoa, Bay, over a well.", "Communal Militia (Somalia)"),
+    ("Heavy fighting erupted between two rival clans near Beledweyne, Hiraan.", "Communal Militia (Somalia)"),
 ])
 def test_armed_men_of_a_community_are_an_identity_militia(code_text, text, name):
     out = code_text(text, pub="2020-05-10")
@@ -509,3 +512,17 @@ def test_a_former_soldier_is_a_civilian_target(code_text):
     [e] = [e for e in out["events"] if e["acled_event_type"]]
     [target] = [a for a in e["actors"] if a["role"] == "target"]
     assert (target["sector"], target["acled_inter"], e["acled_event_type"]) == ("ELI", 7, "Violence against civilians")
+
+
+@pytest.mark.parametrize("text,name,inter", [
+    # the state's own gunmen, not a pro-government militia
+    ("Regime snipers killed two civilians in Daraa on Friday.", "Military Forces of Syria", 1),
+    ("Pro-government gunmen shot a trader in Aden on Friday.", "Unidentified Armed Group (Yemen)", 3),
+    # coordinated passives share their "by": the soldiers did the killing too
+    ("Two herders were killed and one was wounded by Malian soldiers near Mopti on Friday.",
+     "Military Forces of Mali", 1),
+])
+def test_who_the_gunmen_are(code_text, text, name, inter):
+    out = code_text(text, pub="2020-05-10")
+    source = next(a for e in out["events"] for a in e["actors"] if a["role"] == "source")
+    assert (source["name"], source["acled_inter"]) == (name, inter)

@@ -8,7 +8,8 @@ an ACLED type that happened or is going on (ACLED notes lead with it).
 
 Measured: ACLED event type and sub-type, actor1's ACLED inter code, place within
 25 km, date (gold day inside the predicted window, and exact day), fatalities
-(exact; no stated count is 0, as in ACLED), plus a confusion matrix of types.
+(exact; no stated count is 0, as in ACLED), plus confusion matrices of types and of
+actor1 inter (gold against the main event's source).
 Old files (2015, 2016) use ACLED's earlier type names, mapped by
 ``sitrep/data/acled_legacy_types.yaml``; they have no sub-types. A legacy event the
 2019 codebook moved by its actors' types (lethal force against protesters, mob
@@ -154,6 +155,8 @@ def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict
     has_sub = any(g.sub_event_type for g in golds)
     has_recoded = False
     confusion: Counter = Counter()
+    # ACLED's actor types, gold actor1 against the main event's source actor
+    inter_confusion: Counter = Counter()
     for gold, result in zip(golds, coded):
         ev = main_event(result)
         predicted_type = ev.coding.acled_event_type if ev else None
@@ -168,6 +171,7 @@ def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict
             hits["sub_type"] += bool(ev) and ev.coding.acled_sub_event_type == gold.sub_event_type
         source = next((r.actor for r in ev.actors if r.role == "source"), None) if ev else None
         hits["inter1"] += source is not None and source.acled_inter == gold.inter1
+        inter_confusion[(gold.inter1, "(no source)" if source is None else source.acled_inter)] += 1
         if ev and ev.location and gold.lat is not None:
             hits["place_25km"] += haversine_km(ev.location.lat, ev.location.lon, gold.lat, gold.lon) <= PLACE_KM
         if ev:
@@ -183,7 +187,11 @@ def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict
     learned = "none" if model is None else ("cross-fitted (out of fold)" if cross_fitted else model.meta.get("trained_on"))
     return {"file": str(path), "records": n, "seconds": round(elapsed, 1), "learned_model": learned,
             "articles_per_second": round(n / elapsed, 1) if elapsed else None, "metrics": metrics,
-            "confusion": {f"{g} -> {p}": c for (g, p), c in sorted(confusion.items(), key=lambda kv: -kv[1])}}
+            "confusion": _by_count(confusion), "inter1_confusion": _by_count(inter_confusion)}
+
+
+def _by_count(counts: Counter) -> dict[str, int]:
+    return {f"{g} -> {p}": c for (g, p), c in sorted(counts.items(), key=lambda kv: -kv[1])}
 
 
 def _code_cross_fitted(coder, path: Path, articles: list[Article]) -> list[CodedArticle]:
@@ -205,5 +213,8 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(f"  {name:<18} {value:.3f}")
     lines += ["", "confusion (gold -> predicted), most frequent first:"]
     for pair, count in list(report["confusion"].items())[:30]:
+        lines.append(f"  {count:>5}  {pair}")
+    lines += ["", "actor1 inter (gold -> main event's source), most frequent first:"]
+    for pair, count in list(report.get("inter1_confusion", {}).items())[:20]:
         lines.append(f"  {count:>5}  {pair}")
     return "\n".join(lines)

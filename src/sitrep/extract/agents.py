@@ -23,8 +23,11 @@ INTER_BY_SECTOR = {"GOV": 1, "MIL": 1, "COP": 1, "JUD": 1, "LEG": 1, "SPY": 1, "
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "det", "nummod")
 GENERIC_HEADS = {"group", "unit", "faction", "element", "movement", "organisation", "organization", "cell"}
-STATE_MODIFIERS = {"government", "regime", "state", "army", "national", "federal", "military", "security",
-                   "pro-government", "loyalist", "presidential", "republican", "royal"}
+STATE_MODIFIERS = {"government", "govt", "gov't", "regime", "state", "army", "national", "federal", "military",
+                   "security", "pro-government", "loyalist", "presidential", "republican", "royal"}
+# what makes a gunman or a sniper the state's own ("a regime sniper"; a pro-government
+# gunman is a militiaman, ACLED's 3)
+STATE_ARMED_MODIFIERS = {"government", "govt", "gov't", "regime", "army", "military", "junta"}
 REBEL_MODIFIERS = {"rebel", "opposition", "insurgent", "militant", "jihadist", "islamist", "separatist"}
 ARMED_MODIFIERS = {"armed", "masked", "unidentified", "unknown", "hooded", "suspected"}
 # sectors of people ACLED counts as civilians (7) when they act or are acted on: firms,
@@ -249,10 +252,15 @@ class AgentReader:
             entry = self.lexicon.agent_for(tok.lower_[:-1])
         if entry is None:
             return self._phoenix_agent(tok, compounds)
+        if entry.id == "unidentified_armed_group" and mod_lemmas & STATE_ARMED_MODIFIERS \
+                and not any(m == "pro" or m.startswith("pro-") for m in mod_lemmas):
+            return self.lexicon.agent_for("soldier")
         if entry.inter == 7 and mod_lemmas & ARMED_MODIFIERS:
             # "armed men", "masked individuals", "unidentified people": an armed group;
             # armed herders are a communal militia (ACLED)
-            return self.lexicon.agent_for("tribesman" if entry.sector == "AGR" else "gunman")
+            # armed families and clans too ("two armed families clashed")
+            communal = entry.sector == "AGR" or lemma in ("family", "clan", "tribe")
+            return self.lexicon.agent_for("tribesman" if communal else "gunman")
         if entry.id in ("militia", "unidentified_armed_group") and (
                 mod_lemmas & IDENTITY_WORDS or _from_a_community(tok)
                 or (entry.id == "militia" and ("local" in mod_lemmas or self._from_a_village(tok)))):

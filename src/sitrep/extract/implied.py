@@ -22,6 +22,8 @@ from .front_lines import front_line_doer
 from .text import paragraph_bounds
 
 IMPLIED_PERPETRATOR_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Battles")
+# the sides of a feud ACLED codes as communal militias (inter 4)
+FEUDING_GROUPS = frozenset({"family", "clan", "sub-clan", "subclan", "tribe", "community"})
 
 
 class ImpliedDoers:
@@ -99,4 +101,13 @@ def says_communal(doc, trigger: Evidence) -> bool:
     if span is None:
         return False
     before = doc[max(0, span.start - 4): span.start]
-    return any(part in IDENTITY_WORDS for t in before for part in t.lower_.split("-"))
+    if any(part in IDENTITY_WORDS for t in before for part in t.lower_.split("-")):
+        return True
+    # "clashes between two armed families", "two rival clans engaged in clashes": the
+    # sides the sentence names are families, clans or tribes
+    sentence = span.sent
+    return any(t.lemma_.lower() in FEUDING_GROUPS and (
+        (t.dep_ in ("pobj", "conj") and any(a.lower_ == "between" for a in t.ancestors if a.i >= sentence.start))
+        or (t.dep_ == "nsubj" and t.head.i in range(span.start, span.end) or t.dep_ == "nsubj" and any(
+            c.i in range(span.start, span.end) for c in t.head.subtree)))
+        for t in sentence)

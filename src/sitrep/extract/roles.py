@@ -87,6 +87,15 @@ def shared_object(tok):
     return None
 
 
+def shared_agent(tok):
+    """The "by" phrase of a passive coordinated with ``tok``, the verb after it or the
+    one it follows, or None."""
+    partners = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        partners.append(tok.head)
+    return next((agent for verb in partners for agent in [_child(verb, "agent")] if agent is not None), None)
+
+
 class RoleFinder:
     def __init__(self, index: ActorIndex, trigger_tokens: set[int], forces_of=None, state_of=None):
         self.index = index
@@ -143,6 +152,10 @@ class RoleFinder:
             # "a man who had punched a journalist was beaten up by locals": the parser may
             # miss the passive subject, not the "by"
             source = self.actor(_pobj(agent))
+        if source is None and agent is None and passive_subj is not None:
+            # "one was killed and another wounded by soldiers": coordinated passives share the "by"
+            shared = shared_agent(tok)
+            source = self.actor(_pobj(shared)) if shared is not None else None
         obj = _child(tok, "dobj")
         if obj is None:
             obj = shared_object(tok)
