@@ -106,8 +106,15 @@ def says_communal(doc, trigger: Evidence) -> bool:
     # "clashes between two armed families", "two rival clans engaged in clashes": the
     # sides the sentence names are families, clans or tribes
     sentence = span.sent
-    return any(t.lemma_.lower() in FEUDING_GROUPS and (
-        (t.dep_ in ("pobj", "conj") and any(a.lower_ == "between" for a in t.ancestors if a.i >= sentence.start))
-        or (t.dep_ == "nsubj" and t.head.i in range(span.start, span.end) or t.dep_ == "nsubj" and any(
-            c.i in range(span.start, span.end) for c in t.head.subtree)))
-        for t in sentence)
+    return any(t.lemma_.lower() in FEUDING_GROUPS and (_between_whom(t, sentence) or _subject_of(t, span))
+               for t in sentence)
+
+
+def _between_whom(tok, sentence) -> bool:
+    """Is ``tok`` one of the sides after a "between" of its sentence?"""
+    return tok.dep_ in ("pobj", "conj") and any(a.lower_ == "between" for a in tok.ancestors if a.i >= sentence.start)
+
+
+def _subject_of(tok, span) -> bool:
+    """Is ``tok`` the subject of the clause the trigger ``span`` is in?"""
+    return tok.dep_ == "nsubj" and any(span.start <= c.i < span.end for c in tok.head.subtree)
