@@ -300,7 +300,7 @@ class ActorFinder:
             return self._country_of_division_name(tok) if tok.dep_ in ("compound", "amod") else None
         if tok.pos_ not in ("PROPN", "ADJ"):
             return None
-        if self._is_role_word(tok):
+        if self.is_role_word(tok):
             return None     # "Minister", "General": a title, not the hamlet of that name
         run = self._name_run(tok)
         if self._with_of_phrase(tok):
@@ -316,7 +316,7 @@ class ActorFinder:
                 return code
         return self._country_of_place_name(tok.text, dominant=tok.pos_ == "PROPN" or tok.ent_type_ == "GPE")
 
-    def _is_role_word(self, tok) -> bool:
+    def is_role_word(self, tok) -> bool:
         """A title or a role noun of the lexicons ("Minister", "General", "Police")."""
         lower = tok.lower_
         return lower in self.lexicon.titles or self.lexicon.agent_for(tok.lemma_.lower()) is not None \
@@ -327,7 +327,7 @@ class ActorFinder:
         one span; ``tok`` itself when there are none or one of them is a role word."""
         start = tok.i
         while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound" \
-                and tok.doc[start - 1].head.i in range(start, tok.i + 1) and not self._is_role_word(tok.doc[start - 1]):
+                and tok.doc[start - 1].head.i in range(start, tok.i + 1) and not self.is_role_word(tok.doc[start - 1]):
             start -= 1
         return tok if start == tok.i else tok.doc[start: tok.i + 1]
 
@@ -361,7 +361,7 @@ class ActorFinder:
 
     def _country_of_division_name(self, tok) -> Optional[str]:
         """The country of the division or country ``tok`` names by its own name, if one."""
-        if self._is_role_word(tok):
+        if self.is_role_word(tok):
             return None
         key = fold(tok.text)
         countries = {c.country3 for c in self.gazetteer.lookup(key)

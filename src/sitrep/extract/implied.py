@@ -106,13 +106,14 @@ def says_communal(doc, trigger: Evidence) -> bool:
     # "clashes between two armed families", "two rival clans engaged in clashes": the
     # sides the sentence names are families, clans or tribes
     sentence = span.sent
-    return any(t.lemma_.lower() in FEUDING_GROUPS and (_between_whom(t, sentence) or _subject_of(t, span))
+    return any(t.lemma_.lower() in FEUDING_GROUPS and (_between_whom(t) or _subject_of(t, span))
                for t in sentence)
 
 
-def _between_whom(tok, sentence) -> bool:
-    """Is ``tok`` one of the sides after a "between" of its sentence?"""
-    return tok.dep_ in ("pobj", "conj") and any(a.lower_ == "between" for a in tok.ancestors if a.i >= sentence.start)
+def _between_whom(tok) -> bool:
+    """Is ``tok`` one of the sides after a "between" (of its own sentence: a parse
+    tree ends with its sentence)?"""
+    return tok.dep_ in ("pobj", "conj") and any(a.lower_ == "between" for a in tok.ancestors)
 
 
 def _subject_of(tok, span) -> bool:

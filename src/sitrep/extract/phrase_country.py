@@ -29,18 +29,16 @@ def country_in_phrase(finder, doc) -> Optional[str]:
 
 def _by_modifier(finder, doc) -> Optional[str]:
     for tok in doc:
-        if tok.dep_ in MODIFIER_DEPS and tok.pos_ in ("ADJ", "PROPN") and not finder.is_backer_word(tok) \
-                and not _is_a_continent(finder, tok.text):
+        if tok.dep_ in MODIFIER_DEPS and tok.pos_ in ("ADJ", "PROPN") and not finder.is_backer_word(tok):
             code = finder.country_of_word(tok.text)
-            if code:
+            if code and not (finder.gazetteer is not None and _is_a_continent(finder.gazetteer.lookup(fold(tok.text)))):
                 return code
     return None
 
 
-def _is_a_continent(finder, words: str) -> bool:
+def _is_a_continent(readings) -> bool:
     """Antarctica is also a continent, and no state."""
-    gazetteer = finder.gazetteer
-    return gazetteer is not None and any(c.feature_code == "CONT" for c in gazetteer.lookup(fold(words)))
+    return any(c.feature_code == "CONT" for c in readings)
 
 
 def _by_placing_phrase(finder, doc) -> Optional[str]:
@@ -63,11 +61,12 @@ def _by_name_inside(finder, doc) -> Optional[str]:
     for size in range(MAX_NAME_WORDS, 0, -1):
         for start in range(len(words) - size + 1):
             run = words[start: start + size]
-            if run[-1].i - run[0].i != size - 1 or any(finder._is_role_word(t) for t in run):
+            if run[-1].i - run[0].i != size - 1 or any(finder.is_role_word(t) for t in run):
                 continue
             key = fold(doc[run[0].i: run[-1].i + 1].text)
-            countries = {c.country3 for c in gazetteer.lookup(key)
+            readings = gazetteer.lookup(key)
+            countries = {c.country3 for c in readings
                          if c.feature_code in DIVISION_CODES and c.own_key == key and c.country3}
-            if len(countries) == 1 and not _is_a_continent(finder, key):
+            if len(countries) == 1 and not _is_a_continent(readings):
                 return countries.pop()
     return None
