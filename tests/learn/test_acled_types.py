@@ -83,6 +83,20 @@ def test_a_report_the_rules_find_no_event_in_gets_one_from_a_sure_model(coder):
     assert coder.with_acled_model(unsure).code_one(article).events == ()
 
 
+def test_a_later_act_the_model_cannot_type_does_not_stop_it_proposing_the_first_clause(coder):
+    text = "On 3 May 2020, in Kisumu, residents lit tyres on the main road. The governor had threatened to close it."
+    texts = ["residents lit tyres on the road", "a crowd lit tyres", "youths lit tyres at a junction",
+             "traders sat quietly outside the market", "nurses sat quietly at the hospital",
+             "farmers sat quietly at the ministry"] * 2
+    model = train_softmax(texts, ([RIOT] * 3 + [PROTEST] * 3) * 2, epochs=20)
+    article = Article(doc_id="t", pub_date=date(2020, 5, 4), text=text)
+    [threat] = coder.with_acled_model(None).code_one(article).events      # the rules see only the threat
+    assert threat.trigger.text == "threatened" and threat.coding.acled_event_type is None
+    events = coder.with_acled_model(model).code_one(article).events
+    assert [(e.trigger.text, e.coding.acled_sub_event_type) for e in events] == [
+        ("lit", "Violent demonstration"), ("threatened", None)]
+
+
 def test_each_acled_sub_type_has_a_kind_in_the_trigger_lexicon(resources):
     from sitrep.lexicon.triggers import TriggerLexicon
 

@@ -110,10 +110,11 @@ class ActorFinder:
                 if state is not None:
                     mentions.append(state)
                     covered.update(range(ent.start, ent.end))
-            elif ent.label_ == "PERSON" and len(_without_possessive(ent)) < len(ent) \
-                    and self.country_of_word(_without_possessive(ent).text):
-                # "Burkina Faso's" tagged a person: a country's name (the state when it is
-                # an argument; a possessor is read by the agent it modifies)
+            elif ent.label_ == "PERSON" and (len(_without_possessive(ent)) < len(ent)
+                                             and self.country_of_word(_without_possessive(ent).text)
+                                             or self._is_country_name(ent.text)):
+                # "Burkina Faso's", or "Jordan", tagged a person: a country's name (the state
+                # when it is an argument; a possessor is read by the agent it modifies)
                 name = _without_possessive(ent)
                 named = self._state_named_by(name, text) if name.root.dep_ in ARGUMENT_DEPS else None
                 if named is not None:

@@ -315,7 +315,8 @@ def _counts_told_later(events: list[Event], text: str) -> list[Event]:
     holds no event of its own."""
     out = list(events)
     seen_paragraphs: set[int] = set()
-    event_sentences = {e.sentence.start for e in events}
+    # (a sentence of a non-violent act, "the group had rejected a meeting", tells no deaths)
+    event_sentences = {e.sentence.start for e in events if e.coding.event_type in VIOLENT_TYPES}
     for k, event in enumerate(out):
         if event.coding.event_type not in VIOLENT_TYPES:
             continue
@@ -328,7 +329,7 @@ def _counts_told_later(events: list[Event], text: str) -> list[Event]:
         later = text[event.sentence.end:end]
         if not later.strip():
             continue
-        # sentence starts in the rest of the paragraph that hold another event
+        # sentence starts in the rest of the paragraph that hold another violent event
         blocked = [s for s in event_sentences if event.sentence.end <= s < end]
         if blocked:
             later = text[event.sentence.end:min(blocked)]

@@ -31,16 +31,17 @@ TRAVEL_VERBS = {"arrive", "travel", "fly", "come", "head", "leave", "return"}
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
-# inside a demand's or threat's complement: "blows to X", "relations with X", "sanctions on X"
+# inside a demand's or threat's complement, and in an object's phrase: "blows to X",
+# "relations with X", "sanctions on X", "aid for X"
 OWNER_PREPS = {"of", "from", "for", "by"}
-COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at"}
-# the object's phrase naming whom it is given or aimed at: "asylum to", "sanctions against"
-ADDRESSEE_PREPS = {"to", "against", "on", "upon"}
+COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at", "for"}
 # verbs whose "to X" is whom they address or give to ("apologised to Chile", "ceded
 # the town to the army"); after others "to" is mostly a place gone to
 ADDRESSING_VERBS = {"apologize", "apologise", "appeal", "complain", "write", "speak", "talk", "explain", "promise",
                     "pledge", "give", "grant", "sell", "offer", "donate", "supply", "surrender", "cede",
-                    "submit", "present", "protest", "object", "plead", "reply", "respond"}
+                    "submit", "present", "protest", "object", "plead", "reply", "respond",
+                    # what is sent or lent to a country goes to its people or government
+                    "send", "ship", "deliver", "lend", "extend", "transfer", "hand", "export", "provide"}
 # verbs that only say an event happened: their prepositions belong to the event noun
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
                "intensify", "escalate", "start", "begin", "take place"}
@@ -56,6 +57,12 @@ REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
 SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign", "exchange"}
+# verbs of acts shared with another party: "shared intelligence with", "cooperated with"
+SHARING_VERBS = {"share", "cooperate", "coordinate", "consult", "ally", "trade", "side", "collaborate"}
+# nouns of peaceful acts done together: their "with X" is the other party (a clash
+# "with police" during a demonstration is left to the event's reading of the crowd)
+JOINT_NOUNS = {"meeting", "talk", "talks", "negotiation", "agreement", "deal", "accord", "treaty", "cooperation",
+               "consultation", "summit", "relation", "tie", "contact", "pact"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,8 @@ class Roles:
     supporters: tuple[Actor, ...]
 
 
+ACTED_IN_PREPS = {"in", "into", "inside", "within", "throughout", "across"}
+OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my"}
 OTHER_TIME_PREPS = {"after", "before", "following", "since", "until", "ahead"}
 
 
@@ -159,19 +168,20 @@ class RoleFinder:
         obj = _child(tok, "dobj")
         if obj is None:
             obj = shared_object(tok)
-        if target is None and obj is not None and not object_is_place:
+        if target is None and obj is not None and not object_is_place and not _doers_own(obj):
             target = self.actor(obj)
         if target is None and subj is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             partner = next((c for c in subj.children if c.dep_ == "conj"), None)
             target = self.actor(partner) if partner is not None else None
+        # (the fallbacks below skip the doer itself: "offered its troops to ...")
         if target is None and not object_is_place:
-            target = self._target_in_complement(tok)
+            target = _other_than(source, self._target_in_complement(tok))
         if target is None and obj is not None and not object_is_place and not violent:
-            target = self._owner_of(obj)
+            target = _other_than(source, self._owner_of(obj))
         if target is None and not object_is_place:
-            target = self._addressee(tok, obj)
-        if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
-            # "X clashed with Y"
+            target = _other_than(source, self._addressee(tok, obj))
+        if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS | SHARING_VERBS:
+            # "X clashed with Y", "shared evidence with Y"
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
                 target = self.actor(_pobj(prep))
         supporters = []
@@ -183,6 +193,9 @@ class RoleFinder:
             if target is None and (word in TARGET_PREPS or word == "from"
                                    or (word == "to" and tok.lemma_.lower() in ADDRESSING_VERBS)):
                 target = self.actor(obj)
+                if target is None and word == "to" and not violent:
+                    # "offered its troops to Lebanon's new president": to whose office
+                    target = _other_than(source, self._owner_of(obj))
             elif word in ("with", "alongside") and obj.lemma_.lower() in HELP_NOUNS:
                 helper = next((self.actor(_pobj(p)) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
                               None)
@@ -192,11 +205,23 @@ class RoleFinder:
                 ally = self.actor(obj)
                 if ally is not None:
                     supporters.append(ally)
+        if target is None and not violent:
+            target = _other_than(source, self._country_acted_in(tok))
         attacker = self._attacker_repelled(tok, _child(tok, "dobj"), source)
         if attacker is not None:
             # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
             source, target = attacker, source
         return _roles(source, target, tuple(supporters))
+
+    def _country_acted_in(self, tok) -> Optional[Actor]:
+        """'strengthened its forces in Lebanon', 'demonstrated in Serbia': a country an act
+        without another party is done in is what it bears on, as CAMEO codes the place
+        actor of such sentences. Only a country named as such, not a town in it."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ACTED_IN_PREPS):
+            found = self.actor(_pobj(prep))
+            if found is not None and found.kind == "state":
+                return found
+        return None
 
     def _subject_the_parser_missed(self, tok) -> tuple[Optional[Actor], Optional[Actor]]:
         """'in Paletwa Town, Chin State, Myanmar military and AA clashed': the parser may
@@ -232,8 +257,6 @@ class RoleFinder:
         from Afghanistan', 'rejected a Senegalese peace plan' (a country's thing is aimed
         at its government). Not for force: the house of a police officer attacked at night
         is no attack on the police."""
-        if obj.i in self.trigger_tokens:
-            return None
         for child in obj.children:
             if child.dep_ == "poss":
                 found = self.actor(child) or self.state_of(child)
@@ -257,9 +280,9 @@ class RoleFinder:
         found = self.actor(dative)
         if found is not None:
             return found
-        if obj is None or obj.i in self.trigger_tokens:
+        if obj is None:
             return None
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ADDRESSEE_PREPS):
+        for prep in _object_phrase_preps(obj):
             found = self.actor(_pobj(prep))
             if found is not None:
                 return found
@@ -275,13 +298,18 @@ class RoleFinder:
             candidates += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
             candidates += [_pobj(p) for p in clause.children if p.dep_ == "prep"
                            and p.lower_ in COMPLEMENT_TARGET_PREPS]
-            candidates += [_pobj(p) for c in clause.children if c.dep_ == "dobj" for p in c.children
-                           if p.dep_ == "prep" and p.lower_ in COMPLEMENT_TARGET_PREPS]
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            candidates += [_pobj(p) for c in objects for p in _object_phrase_preps(c)]
             for cand in candidates:
                 if cand is not None and cand.i not in self.trigger_tokens:
                     found = self.actor(cand)
                     if found is not None:
                         return found
+            # "demanded the resignation of President X": whose the thing demanded is
+            for obj in objects:
+                found = self._owner_of(obj)
+                if found is not None:
+                    return found
         return None
 
     def _inherited_subject(self, tok, depth: int = 0) -> Optional[Actor]:
@@ -322,6 +350,9 @@ class RoleFinder:
                 source = self.actor(obj)
             elif (word in TARGET_PREPS or word == "to") and target is None:
                 # ("a warning to Kenya", "a visit to Syria": whom a noun's act is addressed to)
+                target = self.actor(obj)
+            elif word == "with" and target is None and tok.lemma_.lower() in JOINT_NOUNS:
+                # "a meeting with President X", "talks with the rebels": the other party
                 target = self.actor(obj)
             elif word == "between" and source is None:
                 # "clashes between X and Y"
@@ -391,8 +422,8 @@ class RoleFinder:
                     yield prep, obj
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LAUNCH_VERBS:
             # "issued a warning to Kenya", "paid a visit to Syria": the parser hangs the
-            # addressee on the verb that carries the act out
-            for prep in (c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"):
+            # addressee on the verb that carries the act out ("held talks with X" likewise)
+            for prep in (c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")):
                 obj = _pobj(prep)
                 if obj is not None:
                     yield prep, obj
@@ -418,6 +449,27 @@ def _roles(source: Optional[Actor], target: Optional[Actor], supporters: tuple[A
             and not (source.kind == "agent" and target.kind == "agent"):
         target = None
     return Roles(source, target, supporters)
+
+
+def _other_than(source: Optional[Actor], found: Optional[Actor]) -> Optional[Actor]:
+    return None if found is not None and source is not None and found.name == source.name else found
+
+
+def _doers_own(obj) -> bool:
+    """'withdrew its troops', 'offered their forces': what the doer moves or gives of its
+    own is no target of the act."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in obj.children)
+
+
+def _object_phrase_preps(obj):
+    """The prepositions of an object's phrase that name whom it is for or aimed at,
+    through its "of" ("70 million dollars of aid for Romania")."""
+    for prep in (c for c in obj.children if c.dep_ == "prep"):
+        if prep.lower_ in COMPLEMENT_TARGET_PREPS:
+            yield prep
+        elif prep.lower_ == "of" and _pobj(prep) is not None:
+            yield from (p for p in _pobj(prep).children
+                        if p.dep_ == "prep" and p.lower_ in COMPLEMENT_TARGET_PREPS)
 
 
 def _is_backing_modifier(tok) -> bool:

@@ -174,7 +174,9 @@ class AcledTyper:
             first = next((n for n, e in enumerate(events) if e.status in ("occurred", "ongoing")), None)
             if first is not None:
                 out[first] = self._typed(text, events[first], self.untyped_threshold, sentences)
-            elif propose is not None:
+            if propose is not None and (first is None or out[first].coding.acled_event_type is None):
+                # (nor one the model types: "X had threatened to ..." later in a report
+                # whose first clause is the event)
                 out = self._proposed(text, out, propose, sentences)
         return tuple(out)
 

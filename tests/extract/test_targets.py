@@ -1,0 +1,58 @@
+"""Whom an act is aimed at: the target role of non-violent and violent events, on
+sentences written for these tests."""
+
+import pytest
+
+
+def _targets(out, trigger):
+    event = next(e for e in out["events"] if e["trigger"] == trigger)
+    return [(a["name"], a["country"]) for a in event["actors"] if a["role"] == "target"]
+
+
+@pytest.mark.parametrize("text,trigger,country", [
+    # whose request, itself an event, is rejected
+    ("The government of Yemen rejected a Kenyan request to extradite the suspect.", "rejected", "KEN"),
+    # the beneficiary inside the complement's object ("dollars of aid for X")
+    ("Danish ministers agreed on Monday to provide 20 million dollars of aid for Malawi.", "agreed", "MWI"),
+    # what is delivered goes to its recipient
+    ("Norway delivered food aid to Sudan last month.", "delivered food aid", "SDN"),
+    # the other party of a meeting, and of evidence shared (with a country the tagger calls a person)
+    ("Egyptian diplomats held a meeting with the foreign minister of Ghana on Friday.", "meeting", "GHA"),
+    ("Canada shared evidence with Jordan about the attack.", "shared evidence", "JOR"),
+    # troops offered to a country's president: not the doer's own troops
+    ("Chad offered its soldiers to the president of Niger.", "offered", "NER"),
+])
+def test_whom_a_non_violent_act_is_aimed_at(code_text, text, trigger, country):
+    out = code_text(text, pub="1995-05-12")
+    assert [c for _, c in _targets(out, trigger)] == [country]
+
+
+def test_what_the_doer_moves_of_its_own_is_not_the_target(code_text):
+    out = code_text("Chad offered its soldiers to the president of Niger.", pub="1995-05-12")
+    assert all(c != "TCD" for _, c in _targets(out, "offered"))
+
+
+def test_a_country_a_non_violent_act_is_done_in_is_its_target(code_text):
+    out = code_text("Thousands of students demonstrated on Tuesday in Kenya.", pub="1995-05-12")
+    assert _targets(out, "demonstrated") == [("Government of Kenya", "KEN")]
+
+
+def test_a_country_violence_is_done_in_is_not_its_target(code_text):
+    out = code_text("Gunmen shot dead a farmer in Nigeria on Tuesday.", pub="2020-05-12")
+    event = next(e for e in out["events"] if e["acled_event_type"])
+    assert all(a["name"] != "Government of Nigeria" for a in event["actors"])
+
+
+def test_a_clash_with_police_in_a_demonstration_is_no_armed_clash(code_text):
+    out = code_text("On 7 May 2020, five workers were injured in a clash with police forces in Gazipur city "
+                    "during their demonstration demanding unpaid wages.", pub="2020-05-12")
+    assert {e["acled_event_type"] for e in out["events"]} & {"Riots", "Protests"}
+    assert "Battles" not in {e["acled_event_type"] for e in out["events"]}
+
+
+def test_a_later_non_violent_act_does_not_keep_a_death_count_from_the_killing(code_text):
+    out = code_text("On 6 May 2020, in Tumeremo, a miner and members of his union were killed by unidentified "
+                    "armed men. The victims were killed after the union rejected a meeting with the armed men. "
+                    "2 fatalities", pub="2020-05-12")
+    killing = next(e for e in out["events"] if e["acled_event_type"])
+    assert killing["fatalities"] == 2
