@@ -49,6 +49,21 @@ def test_recoded_legacy_events_are_scored_apart(tmp_path, coder):
     assert metrics["type_strict"] < metrics["type"]
 
 
+DISPERSED = """EVENT_DATE,EVENT_TYPE,ACTOR1,INTER1,ACTOR2,INTER2,LATITUDE,LONGITUDE,NOTES,FATALITIES
+05/01/2016,Violence against civilians,Police Forces of Kenya,1,Protesters (Kenya),6,-1.2833,36.8167,"Police dispersed protesters with tear gas in Nairobi.",0
+"""
+
+
+def test_a_recoded_legacy_event_has_the_new_type_whatever_sub_type_is_read(tmp_path, coder):
+    path = tmp_path / "legacy.csv"
+    path.write_text(DISPERSED, encoding="utf-8")
+    report = evaluate_acled(coder, path)
+    # read as "Protests: Protest with intervention", not as excessive force: the type
+    # the 2019 codebook gives the event is still Protests
+    assert report["confusion"] == {"Violence against civilians -> Protests": 1}
+    assert report["metrics"]["type_strict"] == 0.0 and report["metrics"]["type"] == 1.0
+
+
 def test_haversine():
     assert abs(haversine_km(0, 0, 0, 1) - 111.2) < 0.5
 
