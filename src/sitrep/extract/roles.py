@@ -72,6 +72,10 @@ class Roles:
     supporters: tuple[Actor, ...]
 
 
+# a fight a harm happened in, and the words that name it ("shoot-out" ends in "out")
+FIGHT_PREPS = {"in", "during", "after", "following", "while", "amid"}
+FIGHT_WORDS = {"clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout", "out", "skirmish",
+               "encounter", "exchange", "exchanging", "confrontation", "clashing", "fighting"}
 ACTED_IN_PREPS = {"in", "into", "inside", "within", "throughout", "across"}
 OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my"}
 OTHER_TIME_PREPS = {"after", "before", "following", "since", "until", "ahead"}
@@ -152,7 +156,8 @@ class RoleFinder:
             target = self._inherited_subject(tok)
         else:
             source = self._inherited_subject(tok)
-            if source is None and tok.dep_ == "ROOT":
+            # (or hang the verb on the list as one more item: "..., the Myanmar military and AA clashed")
+            if source is None and (tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"))):
                 source, partner = self._subject_the_parser_missed(tok)
                 if partner is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
                     target = partner
@@ -165,6 +170,10 @@ class RoleFinder:
             # "one was killed and another wounded by soldiers": coordinated passives share the "by"
             shared = shared_agent(tok)
             source = self.actor(_pobj(shared)) if shared is not None else None
+        passive = passive_subj is not None or any(c.dep_ == "auxpass" for c in tok.children)
+        if source is None and agent is None and passive:
+            # "two militants were killed in clashes with the army": whom they fought killed them
+            source = _other_than(target, self._fought_with(tok))
         obj = _child(tok, "dobj")
         if obj is None:
             obj = shared_object(tok)
@@ -212,6 +221,27 @@ class RoleFinder:
             # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
             source, target = attacker, source
         return _roles(source, target, tuple(supporters))
+
+    def _fought_with(self, tok) -> Optional[Actor]:
+        """The other side of the fight a passive harm happened in: 'killed in a shoot-out
+        with police', 'killed after exchanging fire with the army', 'during clashes with X'."""
+        fights = [_pobj(p) or _child(p, "pcomp") for p in tok.children
+                  if p.dep_ == "prep" and p.lower_ in FIGHT_PREPS]
+        fights = [f for f in fights if f is not None and f.lemma_.lower() in FIGHT_WORDS]
+        if not fights:
+            return None
+        # the parser hangs "with X" on the fight or on the harmed verb
+        for head in fights + [tok]:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
+                found = self.actor(_pobj(prep))
+                if found is not None:
+                    return found
+            obj = _child(head, "dobj")      # "exchanging fire with X": "with" under "fire"
+            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with") if obj else ():
+                found = self.actor(_pobj(prep))
+                if found is not None:
+                    return found
+        return None
 
     def _country_acted_in(self, tok) -> Optional[Actor]:
         """'strengthened its forces in Lebanon', 'demonstrated in Serbia': a country an act

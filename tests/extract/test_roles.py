@@ -1,5 +1,5 @@
-"""Whom an act is aimed at: the target role of non-violent and violent events, on
-sentences written for these tests."""
+"""Who did it and to whom (extract/roles.py): targets of non-violent and violent
+acts and the doers of harms, on sentences written for these tests."""
 
 import pytest
 
@@ -56,3 +56,33 @@ def test_a_later_non_violent_act_does_not_keep_a_death_count_from_the_killing(co
                     "2 fatalities", pub="2020-05-12")
     killing = next(e for e in out["events"] if e["acled_event_type"])
     assert killing["fatalities"] == 2
+
+
+@pytest.mark.parametrize("text,source,target_inter", [
+    ("On 9 June 2020, two militants were killed during clashes with the army in Kupwara.",
+     "Military Forces of India", 2),
+    ("On 9 June 2020, two militants were killed in a shoot-out with police in Srinagar.", "Police Forces of India", 2),
+    ("On 9 June 2020, a drug trafficker was killed in Recife after exchanging fire with military police "
+     "forces during a patrol.", "Police Forces of Brazil", 3),
+])
+def test_whom_the_harmed_fought_harmed_them(code_text, text, source, target_inter):
+    out = code_text(text, pub="2020-06-12")
+    killing = next(e for e in out["events"] if e["trigger"] == "killed")
+    assert [a["name"] for a in killing["actors"] if a["role"] == "source"] == [source]
+    assert [a["acled_inter"] for a in killing["actors"] if a["role"] == "target"] == [target_inter]
+
+
+def test_a_passive_the_parser_gives_no_subject_still_has_whom_the_harmed_fought(code_text):
+    # ("a drug trafficker" parsed as an apposition of the state before it)
+    out = code_text("On 5 June 2020, in Recife, Pernambuco, a drug trafficker was killed after exchanging fire "
+                    "with military police forces during a patrol.", pub="2020-06-12")
+    killing = next(e for e in out["events"] if e["trigger"] == "killed")
+    assert [a["name"] for a in killing["actors"] if a["role"] == "source"] == ["Police Forces of Brazil"]
+
+
+def test_a_verb_the_parser_hangs_on_a_list_of_places_has_the_actors_before_it(code_text):
+    out = code_text("On 2 June 2020, near Kyauk Taw Bridge, Ponnagyun Township, Sittwe District, Rakhine State, the Myanmar "
+                    "military and AA clashed.", pub="2020-06-05")
+    clash = next(e for e in out["events"] if e["trigger"] == "clashed")
+    assert [(a["role"], a["name"]) for a in clash["actors"]] == [
+        ("source", "Military Forces of Myanmar"), ("target", "Arakan Army")]
