@@ -12,6 +12,8 @@ from sitrep.extract.counts import _stated_count, fatalities_in
     ("The shelling left 3 civilians dead.", 3),
     ("5 fatalities.", 5),
     ("The death toll rose to 40 on Tuesday.", 40),
+    ("Six Al Shabaab fighters were reported killed.", 6),      # five words before the verb
+    ("4 Boko Haram militants were confirmed dead.", 4),
     ("No fatalities nor injuries were reported.", 0),
     ("A man was found dead on a road.", 1),
     ("Two people were injured in the blast.", None),

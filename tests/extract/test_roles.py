@@ -86,3 +86,24 @@ def test_a_verb_the_parser_hangs_on_a_list_of_places_has_the_actors_before_it(co
     clash = next(e for e in out["events"] if e["trigger"] == "clashed")
     assert [(a["role"], a["name"]) for a in clash["actors"]] == [
         ("source", "Military Forces of Myanmar"), ("target", "Arakan Army")]
+
+
+@pytest.mark.parametrize("text,trigger,source", [
+    # the passive subject of a verb laying the act on it did it
+    ("On 2 June 2020, police in Polokwane are accused of assaulting a taxi driver.", "assaulting",
+     "Police Forces of South Africa"),
+    # a verb the parser took for a noun, its subject parsed as a compound
+    ("On 9 June 2020, a regime sniper shot and killed a civilian in Aleppo.", "shot", "Military Forces of Syria"),
+    # prison services are a state's police
+    ("On 6 June 2020, prison guards beat a journalist in Abidjan.", "beat", "Police Forces of Ivory Coast"),
+])
+def test_who_did_it(code_text, text, trigger, source):
+    out = code_text(text, pub="2020-06-12")
+    event = next(e for e in out["events"] if e["trigger"] == trigger)
+    assert [a["name"] for a in event["actors"] if a["role"] == "source"] == [source]
+
+
+def test_those_reported_killed_are_the_target(code_text):
+    out = code_text("On 9 June 2020, twelve Houthi fighters were reported killed in Marib.", pub="2020-06-12")
+    killing = next(e for e in out["events"] if e["trigger"] == "killed")
+    assert [a["name"] for a in killing["actors"] if a["role"] == "target"] == ["Houthis"]

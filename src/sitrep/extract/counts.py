@@ -27,7 +27,7 @@ _DEATH = (r"(?:killed|dead|died|slain|executed|massacred|murdered|shot dead|behe
           r"shot to death|stabbed to death|beaten to death|burned to death|burnt to death)")
 _FATALITY_PATTERNS = [re.compile(p, re.I) for p in (
     rf"\b(?:killing|killed|kills|kill|executing|executed|massacring|shot dead|shooting dead)\s+{_QUAL}{_NUM}\b",
-    rf"\b{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|have been|had been|are|is|been)?\s*(?:reportedly\s+)?{_DEATH}\b",
+    rf"\b{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|have been|had been|are|is|been)?\s*(?:(?:reportedly|reported|confirmed)\s+)?{_DEATH}\b",
     rf"\b{_QUAL}{_NUM}\s+(?:fatalities|fatality|deaths|dead|bodies|people dead|casualties)\b",
     rf"\bleaving\s+{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?dead\b",
     rf"\bleft\s+{_QUAL}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?dead\b",

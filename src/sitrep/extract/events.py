@@ -22,7 +22,7 @@ from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup, with_inter_for_location
-from .mentions import merge_mentions
+from .mentions import counts_told_later, merge_mentions
 from .modality import status_of
 from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS, RoleFinder, Roles
 from .text import paragraph_bounds
@@ -68,7 +68,7 @@ class EventExtractor:
                                     main_country)
                 if event is not None:
                     events.append(event)
-        merged = protests_behind_arrests(_counts_told_later(merge_mentions(events), text),
+        merged = protests_behind_arrests(counts_told_later(merge_mentions(events), text),
                                          self.triggers.entries["protest"].coding())
         return _unique_ids(self.implied.add_to(merged, main_country, doc, index, text), doc_id)
 
@@ -307,36 +307,6 @@ def _fired_from_the_air(tok) -> bool:
     subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     return subject is not None and any(t.lemma_.lower() in AIR_WORDS or (
         t.lemma_.lower() == "force" and any(c.lower_ == "air" for c in t.children)) for t in subject.subtree)
-
-
-def _counts_told_later(events: list[Event], text: str) -> list[Event]:
-    """'Clashes erupted ... . Three people were killed.': the first violent event of a
-    paragraph takes a death count told later in the paragraph, from a sentence that
-    holds no event of its own."""
-    out = list(events)
-    seen_paragraphs: set[int] = set()
-    # (a sentence of a non-violent act, "the group had rejected a meeting", tells no deaths)
-    event_sentences = {e.sentence.start for e in events if e.coding.event_type in VIOLENT_TYPES}
-    for k, event in enumerate(out):
-        if event.coding.event_type not in VIOLENT_TYPES:
-            continue
-        para, end = paragraph_bounds(text, event.sentence.start, event.sentence.end)
-        if para in seen_paragraphs:
-            continue
-        seen_paragraphs.add(para)
-        if event.fatalities is not None:
-            continue
-        later = text[event.sentence.end:end]
-        if not later.strip():
-            continue
-        # sentence starts in the rest of the paragraph that hold another violent event
-        blocked = [s for s in event_sentences if event.sentence.end <= s < end]
-        if blocked:
-            later = text[event.sentence.end:min(blocked)]
-        found = fatalities_in(later)
-        if found is not None:
-            out[k] = replace(event, fatalities=found)
-    return out
 
 
 QUANTITY_HEADS = {"total", "number", "series", "wave", "spate", "string", "round", "exchange", "volley", "burst",

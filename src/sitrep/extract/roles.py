@@ -4,9 +4,12 @@ Verbs: the subject is the source (inherited through "seeking to turn", "killing
 civilians", "urged X to attack" -> X), the object or "against/on/from X" is the
 target, and so is whom the act is given or addressed to ("granted citizenship to X",
 "protested to X"); "by X" in a passive is the source, "with the help of X" a supporter.
-Nouns: "raids by X", "X's offensive", "the campaign led by X", "campaigns ...,
-one by X"; a noun that is what someone "faced" or "suffered" has that someone as
-target. Backers named in the source's modifiers ("US-backed") become supporters.
+A passive harm with no "by" was done by whom the harmed fought ("killed in clashes
+with the army"). Nouns: "raids by X", "X's offensive", "the campaign led by X",
+"campaigns ..., one by X"; a noun that is what someone "faced" or "suffered" has that
+someone as target. Backers named in the source's modifiers ("US-backed") become
+supporters. Targets beyond the object (an owner, an addressee, a complement's, a
+country acted in) are read by ``targets.py``.
 """
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ from typing import Optional
 
 from ..model import Actor
 from .coref import ActorIndex
+from .targets import TargetReader, doers_own, other_than
+from .tree import child_of, is_backing_modifier, pobj_of
 
 SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "repel", "resist", "survive"}
 LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "step", "press",
@@ -31,10 +36,6 @@ TRAVEL_VERBS = {"arrive", "travel", "fly", "come", "head", "leave", "return"}
 REQUEST_HEADS = {"urge", "ask", "call", "appeal", "demand", "request", "press", "order", "instruct", "encourage"}
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid", "cover"}
 TARGET_PREPS = {"against", "on", "at", "targeting", "upon"}
-# inside a demand's or threat's complement, and in an object's phrase: "blows to X",
-# "relations with X", "sanctions on X", "aid for X"
-OWNER_PREPS = {"of", "from", "for", "by"}
-COMPLEMENT_TARGET_PREPS = {"to", "against", "with", "on", "at", "for"}
 # verbs whose "to X" is whom they address or give to ("apologised to Chile", "ceded
 # the town to the army"); after others "to" is mostly a place gone to
 ADDRESSING_VERBS = {"apologize", "apologise", "appeal", "complain", "write", "speak", "talk", "explain", "promise",
@@ -72,29 +73,22 @@ class Roles:
     supporters: tuple[Actor, ...]
 
 
+# verbs laying an act on someone: their passive subject did it ("accused of killing");
+# not an arrest's reason ("detained for hurling a petrol bomb"), an act of another day
+BLAMED_VERBS = {"accuse", "suspect", "charge", "allege", "blame", "believe", "report", "say"}
 # a fight a harm happened in, and the words that name it ("shoot-out" ends in "out")
 FIGHT_PREPS = {"in", "during", "after", "following", "while", "amid"}
 FIGHT_WORDS = {"clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout", "out", "skirmish",
                "encounter", "exchange", "exchanging", "confrontation", "clashing", "fighting"}
-ACTED_IN_PREPS = {"in", "into", "inside", "within", "throughout", "across"}
-OWN_PRONOUNS = {"its", "their", "his", "her", "our", "my"}
 OTHER_TIME_PREPS = {"after", "before", "following", "since", "until", "ahead"}
-
-
-def _child(tok, *deps):
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _pobj(prep):
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def shared_object(tok):
     """'shot and killed a police officer': coordinated verbs that share one subject also
     share the object the parser hangs on the last of them."""
     for conj in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"):
-        if _child(conj, "nsubj", "nsubjpass") is None:
-            obj = _child(conj, "dobj")
+        if child_of(conj, "nsubj", "nsubjpass") is None:
+            obj = child_of(conj, "dobj")
             if obj is not None:
                 return obj
     return None
@@ -106,7 +100,7 @@ def shared_agent(tok):
     partners = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         partners.append(tok.head)
-    return next((agent for verb in partners for agent in [_child(verb, "agent")] if agent is not None), None)
+    return next((agent for verb in partners for agent in [child_of(verb, "agent")] if agent is not None), None)
 
 
 class RoleFinder:
@@ -117,6 +111,7 @@ class RoleFinder:
         # ("Russian"), or None
         self.forces_of = forces_of or (lambda tok: None)
         self.state_of = state_of or (lambda tok: None)
+        self.targets = TargetReader(self)
 
     def actor(self, tok) -> Optional[Actor]:
         if tok is None:
@@ -134,17 +129,17 @@ class RoleFinder:
         uses of force, whose object's owner is not whom they hit."""
         source = target = None
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        if not subjects and tok.pos_ in ("NOUN", "PROPN"):
-            # "IS retook Palmyra": a verb the tagger took for a noun has its subject
-            # parsed as a compound before it
+        if not subjects:
+            # "IS retook Palmyra", "a regime sniper shot and killed": a verb the parser took
+            # for a noun has its subject parsed as a compound before it
             subjects = [c for c in tok.lefts if c.dep_ == "compound"]
         # "a reversal ... after he had retaken": the parser may give a clause two subjects
         subj = next((c for c in subjects if self.index.resolve(c) is not None), subjects[0] if subjects else None)
-        passive_subj = _child(tok, "nsubjpass")
+        passive_subj = child_of(tok, "nsubjpass")
         if passive_subj is not None:
             target = self.actor(passive_subj)
-            agent = _child(tok, "agent")
-            source = self.actor(_pobj(agent)) if agent is not None else None
+            agent = child_of(tok, "agent")
+            source = self.actor(pobj_of(agent)) if agent is not None else None
         elif subj is not None:
             # a perpetrator noun that is also a trigger ("a suicide bomber killed") is the source
             source = self.actor(subj)
@@ -154,6 +149,9 @@ class RoleFinder:
             # "forces suffered casualties after being hit by an IED": the subject a passive
             # inherits is the one it happened to
             target = self._inherited_subject(tok)
+        elif tok.dep_ == "xcomp" and tok.tag_ == "VBN" and child_of(tok.head, "nsubjpass") is not None:
+            # "12 fighters were reported killed": a participle told of a passive's subject
+            target = self.actor(child_of(tok.head, "nsubjpass"))
         else:
             source = self._inherited_subject(tok)
             # (or hang the verb on the list as one more item: "..., the Myanmar military and AA clashed")
@@ -161,41 +159,41 @@ class RoleFinder:
                 source, partner = self._subject_the_parser_missed(tok)
                 if partner is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
                     target = partner
-        agent = _child(tok, "agent")
+        agent = child_of(tok, "agent")
         if source is None and agent is not None:
             # "a man who had punched a journalist was beaten up by locals": the parser may
             # miss the passive subject, not the "by"
-            source = self.actor(_pobj(agent))
+            source = self.actor(pobj_of(agent))
         if source is None and agent is None and passive_subj is not None:
             # "one was killed and another wounded by soldiers": coordinated passives share the "by"
             shared = shared_agent(tok)
-            source = self.actor(_pobj(shared)) if shared is not None else None
+            source = self.actor(pobj_of(shared)) if shared is not None else None
         passive = passive_subj is not None or any(c.dep_ == "auxpass" for c in tok.children)
         if source is None and agent is None and passive:
             # "two militants were killed in clashes with the army": whom they fought killed them
-            source = _other_than(target, self._fought_with(tok))
-        obj = _child(tok, "dobj")
+            source = other_than(target, self._fought_with(tok))
+        obj = child_of(tok, "dobj")
         if obj is None:
             obj = shared_object(tok)
-        if target is None and obj is not None and not object_is_place and not _doers_own(obj):
+        if target is None and obj is not None and not object_is_place and not doers_own(obj):
             target = self.actor(obj)
         if target is None and subj is not None and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
             partner = next((c for c in subj.children if c.dep_ == "conj"), None)
             target = self.actor(partner) if partner is not None else None
         # (the fallbacks below skip the doer itself: "offered its troops to ...")
         if target is None and not object_is_place:
-            target = _other_than(source, self._target_in_complement(tok))
+            target = other_than(source, self.targets.in_complement(tok))
         if target is None and obj is not None and not object_is_place and not violent:
-            target = _other_than(source, self._owner_of(obj))
+            target = other_than(source, self.targets.owner_of(obj))
         if target is None and not object_is_place:
-            target = _other_than(source, self._addressee(tok, obj))
+            target = other_than(source, self.targets.addressee(tok, obj))
         if target is None and tok.lemma_.lower() in SYMMETRIC_LEMMAS | SHARING_VERBS:
             # "X clashed with Y", "shared evidence with Y"
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"):
-                target = self.actor(_pobj(prep))
+                target = self.actor(pobj_of(prep))
         supporters = []
         for prep in (c for c in tok.children if c.dep_ == "prep"):
-            obj = _pobj(prep)
+            obj = pobj_of(prep)
             if obj is None:
                 continue
             word = prep.lower_
@@ -204,9 +202,9 @@ class RoleFinder:
                 target = self.actor(obj)
                 if target is None and word == "to" and not violent:
                     # "offered its troops to Lebanon's new president": to whose office
-                    target = _other_than(source, self._owner_of(obj))
+                    target = other_than(source, self.targets.owner_of(obj))
             elif word in ("with", "alongside") and obj.lemma_.lower() in HELP_NOUNS:
-                helper = next((self.actor(_pobj(p)) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
+                helper = next((self.actor(pobj_of(p)) for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"),
                               None)
                 if helper is not None:
                     supporters.append(helper)
@@ -215,8 +213,8 @@ class RoleFinder:
                 if ally is not None:
                     supporters.append(ally)
         if target is None and not violent:
-            target = _other_than(source, self._country_acted_in(tok))
-        attacker = self._attacker_repelled(tok, _child(tok, "dobj"), source)
+            target = other_than(source, self.targets.country_acted_in(tok))
+        attacker = self._attacker_repelled(tok, child_of(tok, "dobj"), source)
         if attacker is not None:
             # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
             source, target = attacker, source
@@ -225,7 +223,7 @@ class RoleFinder:
     def _fought_with(self, tok) -> Optional[Actor]:
         """The other side of the fight a passive harm happened in: 'killed in a shoot-out
         with police', 'killed after exchanging fire with the army', 'during clashes with X'."""
-        fights = [_pobj(p) or _child(p, "pcomp") for p in tok.children
+        fights = [pobj_of(p) or child_of(p, "pcomp") for p in tok.children
                   if p.dep_ == "prep" and p.lower_ in FIGHT_PREPS]
         fights = [f for f in fights if f is not None and f.lemma_.lower() in FIGHT_WORDS]
         if not fights:
@@ -233,24 +231,14 @@ class RoleFinder:
         # the parser hangs "with X" on the fight or on the harmed verb
         for head in fights + [tok]:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
-                found = self.actor(_pobj(prep))
+                found = self.actor(pobj_of(prep))
                 if found is not None:
                     return found
-            obj = _child(head, "dobj")      # "exchanging fire with X": "with" under "fire"
+            obj = child_of(head, "dobj")      # "exchanging fire with X": "with" under "fire"
             for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with") if obj else ():
-                found = self.actor(_pobj(prep))
+                found = self.actor(pobj_of(prep))
                 if found is not None:
                     return found
-        return None
-
-    def _country_acted_in(self, tok) -> Optional[Actor]:
-        """'strengthened its forces in Lebanon', 'demonstrated in Serbia': a country an act
-        without another party is done in is what it bears on, as CAMEO codes the place
-        actor of such sentences. Only a country named as such, not a town in it."""
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ACTED_IN_PREPS):
-            found = self.actor(_pobj(prep))
-            if found is not None and found.kind == "state":
-                return found
         return None
 
     def _subject_the_parser_missed(self, tok) -> tuple[Optional[Actor], Optional[Actor]]:
@@ -276,71 +264,11 @@ class RoleFinder:
             return None
         attacker = self.noun_roles(obj).source
         if attacker is None:
-            attacker = next((self.actor(_pobj(p)) for p in obj.children
-                             if p.dep_ == "prep" and p.lower_ == "of" and _pobj(p) is not None), None)
+            attacker = next((self.actor(pobj_of(p)) for p in obj.children
+                             if p.dep_ == "prep" and p.lower_ == "of" and pobj_of(p) is not None), None)
         if attacker is None or (repeller is not None and attacker.name == repeller.name):
             return None
         return attacker
-
-    def _owner_of(self, obj) -> Optional[Actor]:
-        """Whose the object is, as the act's target: 'welcomed Reagan's statement', 'an offer
-        from Afghanistan', 'rejected a Senegalese peace plan' (a country's thing is aimed
-        at its government). Not for force: the house of a police officer attacked at night
-        is no attack on the police."""
-        for child in obj.children:
-            if child.dep_ == "poss":
-                found = self.actor(child) or self.state_of(child)
-            elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
-                found = self.actor(_pobj(child))
-            elif child.dep_ in ("amod", "compound") and not _is_backing_modifier(child):
-                found = self.index.at(child) or self.state_of(child)
-            else:
-                continue
-            if found is not None:
-                return found
-        return None
-
-    def _addressee(self, tok, obj) -> Optional[Actor]:
-        """Whom the thing done is given or aimed at: the indirect object ('granted the
-        refugees papers'), or the object's 'to'/'against' phrase ('sent a note to Oman',
-        'granted citizenship to 200 refugees')."""
-        dative = _child(tok, "dative")
-        if dative is not None and dative.pos_ == "ADP":
-            dative = _pobj(dative)      # "granted asylum to 40 refugees": the parser's dative "to"
-        found = self.actor(dative)
-        if found is not None:
-            return found
-        if obj is None:
-            return None
-        for prep in _object_phrase_preps(obj):
-            found = self.actor(_pobj(prep))
-            if found is not None:
-                return found
-        return None
-
-    def _target_in_complement(self, tok) -> Optional[Actor]:
-        """Whom a demand, threat or pledge is aimed at, inside its complement clause:
-        'demanded that Hamas renounce ...' (the clause's subject), 'threatened to deliver
-        blows to the United States', 'promised aid to Mozambique' (the object, or the
-        object of to/against/with/on)."""
-        for clause in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
-            candidates = [c for c in clause.children if c.dep_ == "nsubj"] if clause.dep_ == "ccomp" else []
-            candidates += [c for c in clause.children if c.dep_ in ("dobj", "dative")]
-            candidates += [_pobj(p) for p in clause.children if p.dep_ == "prep"
-                           and p.lower_ in COMPLEMENT_TARGET_PREPS]
-            objects = [c for c in clause.children if c.dep_ == "dobj"]
-            candidates += [_pobj(p) for c in objects for p in _object_phrase_preps(c)]
-            for cand in candidates:
-                if cand is not None and cand.i not in self.trigger_tokens:
-                    found = self.actor(cand)
-                    if found is not None:
-                        return found
-            # "demanded the resignation of President X": whose the thing demanded is
-            for obj in objects:
-                found = self._owner_of(obj)
-                if found is not None:
-                    return found
-        return None
 
     def _inherited_subject(self, tok, depth: int = 0) -> Optional[Actor]:
         """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X."""
@@ -350,11 +278,17 @@ class RoleFinder:
         if tok.dep_ in ("pcomp", "pobj") or head.dep_ == "prep":
             head = head.head if head.dep_ == "prep" else head
         if tok.dep_ == "xcomp" and head.lemma_.lower() in REQUEST_HEADS:
-            obj = _child(head, "dobj")
+            obj = child_of(head, "dobj")
             return self.actor(obj) if obj is not None else None
         if tok.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
             return self.actor(head)
-        subj = _child(head, "nsubj")
+        subj = child_of(head, "nsubj")
+        # (not "were reported killed": a participle after the verb tells what befell them)
+        if subj is None and head.lemma_.lower() in BLAMED_VERBS and (
+                tok.dep_ == "pcomp" or (tok.dep_ == "xcomp" and any(c.lower_ == "to" for c in tok.children))):
+            # "police are accused of assaulting a driver", "rebels are believed to have
+            # attacked": whom the act is laid on did it (as reported)
+            subj = child_of(head, "nsubjpass")
         if subj is not None:
             if subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
                 return self.noun_roles(subj).source
@@ -367,12 +301,12 @@ class RoleFinder:
         for child in tok.children:
             if child.dep_ == "poss" and source is None:
                 source = self.actor(child)
-            elif child.dep_ in ("compound", "amod", "nmod") and source is None and not _is_backing_modifier(child):
+            elif child.dep_ in ("compound", "amod", "nmod") and source is None and not is_backing_modifier(child):
                 source = self.index.at(child) or self.forces_of(child)
                 if source is None and child.dep_ == "compound":
                     # "Police Special Units operations", "IS militants mortar": whose it is, a word deeper
                     source = next((found for m in child.children if m.dep_ in ("amod", "compound", "nmod")
-                                   and not _is_backing_modifier(m)
+                                   and not is_backing_modifier(m)
                                    for found in [self.index.at(m) or self.forces_of(m)] if found), None)
         for prep, obj in self._preps_with_objects(tok):
             word = prep.lower_
@@ -394,9 +328,9 @@ class RoleFinder:
             # "the campaign led by X", "an IED planted by X", "shells fired by X"
             for child in tok.children:
                 if child.dep_ == "acl":
-                    agent = _child(child, "agent")
+                    agent = child_of(child, "agent")
                     if agent is not None:
-                        source = self.actor(_pobj(agent))
+                        source = self.actor(pobj_of(agent))
         governor = tok.head
         hops = 0
         # climb through prepositions and coordination, not through a clause's verb
@@ -412,7 +346,7 @@ class RoleFinder:
         if (tok.dep_ in ("dobj", "pobj", "conj", "appos") or hops) and not other_time:
             verb = governor if governor.pos_ in ("VERB", "AUX") else governor.head
             lemma = verb.lemma_.lower()
-            subj = _child(verb, "nsubj")
+            subj = child_of(verb, "nsubj")
             if subj is None and verb.dep_ == "acl":
                 subj = verb.head        # "coalition warplanes carrying out strikes"
             if subj is None and verb.dep_ == "conj" and lemma in LAUNCH_VERBS and source is None:
@@ -433,7 +367,7 @@ class RoleFinder:
                 # ambush": the harmed are the attack's target, whoever harmed them its source
                 # (those hurt in a clash fought in it: no one-sided target)
                 if target is None:
-                    target = self.actor(_child(verb, "nsubjpass") or _child(verb, "dobj"))
+                    target = self.actor(child_of(verb, "nsubjpass") or child_of(verb, "dobj"))
                 if source is None and subj is not None:
                     source = self.actor(subj)
         return _roles(source, target, ())
@@ -447,14 +381,14 @@ class RoleFinder:
             heads.append(tok.head)
         for head in heads:
             for prep in (c for c in head.children if c.dep_ in ("prep", "agent")):
-                obj = _pobj(prep)
+                obj = pobj_of(prep)
                 if obj is not None:
                     yield prep, obj
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LAUNCH_VERBS:
             # "issued a warning to Kenya", "paid a visit to Syria": the parser hangs the
             # addressee on the verb that carries the act out ("held talks with X" likewise)
             for prep in (c for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "with")):
-                obj = _pobj(prep)
+                obj = pobj_of(prep)
                 if obj is not None:
                     yield prep, obj
 
@@ -465,7 +399,7 @@ class RoleFinder:
         for other in sent:
             if other.lower_ in ("one", "another") and other.i > tok.i:
                 for prep in (c for c in other.children if c.dep_ == "prep" and c.lower_ == "by"):
-                    actor = self.actor(_pobj(prep))
+                    actor = self.actor(pobj_of(prep))
                     if actor is not None:
                         found.append(actor)
         return found
@@ -479,30 +413,3 @@ def _roles(source: Optional[Actor], target: Optional[Actor], supporters: tuple[A
             and not (source.kind == "agent" and target.kind == "agent"):
         target = None
     return Roles(source, target, supporters)
-
-
-def _other_than(source: Optional[Actor], found: Optional[Actor]) -> Optional[Actor]:
-    return None if found is not None and source is not None and found.name == source.name else found
-
-
-def _doers_own(obj) -> bool:
-    """'withdrew its troops', 'offered their forces': what the doer moves or gives of its
-    own is no target of the act."""
-    return any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in obj.children)
-
-
-def _object_phrase_preps(obj):
-    """The prepositions of an object's phrase that name whom it is for or aimed at,
-    through its "of" ("70 million dollars of aid for Romania")."""
-    for prep in (c for c in obj.children if c.dep_ == "prep"):
-        if prep.lower_ in COMPLEMENT_TARGET_PREPS:
-            yield prep
-        elif prep.lower_ == "of" and _pobj(prep) is not None:
-            yield from (p for p in _pobj(prep).children
-                        if p.dep_ == "prep" and p.lower_ in COMPLEMENT_TARGET_PREPS)
-
-
-def _is_backing_modifier(tok) -> bool:
-    doc = tok.doc
-    return (tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"
-            and doc[tok.i + 2].lower_ in ("backed", "led", "supported", "sponsored"))
