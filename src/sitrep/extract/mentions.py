@@ -117,9 +117,10 @@ def counts_told_later(events: list[Event], text: str) -> list[Event]:
         seen_paragraphs.add(para)
         if event.fatalities is not None or not text[sentence_end:end].strip():
             continue
+        # the violent acts told later in the paragraph (a sentence of a non-violent act, "the
+        # group had rejected a meeting", neither tells nor stops a toll)
         later = [(n, e) for n, e in enumerate(out) if e is not None and sentence_end <= e.sentence.start < end
                  and e.coding.event_type in VIOLENT_TYPES]
-        # (a sentence of a non-violent act, "the group had rejected a meeting", tells no deaths)
         tolls = [(n, e) for n, e in later if _toll_of(e, event)]
         blocked = [e.sentence.start for n, e in later if not _toll_of(e, event)]
         stop = min(blocked, default=end)

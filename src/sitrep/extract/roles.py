@@ -64,6 +64,13 @@ SHARING_VERBS = {"share", "cooperate", "coordinate", "consult", "ally", "trade",
 # "with police" during a demonstration is left to the event's reading of the crowd)
 JOINT_NOUNS = {"meeting", "talk", "talks", "negotiation", "agreement", "deal", "accord", "treaty", "cooperation",
                "consultation", "summit", "relation", "tie", "contact", "pact"}
+# verbs laying an act on someone: their passive subject did it ("accused of killing");
+# not an arrest's reason ("detained for hurling a petrol bomb"), an act of another day
+BLAMED_VERBS = {"accuse", "suspect", "charge", "allege", "blame", "believe", "report", "say"}
+# a fight a harm happened in, and the words (lemmas) that name it ("shoot-out" ends in "out")
+FIGHT_PREPS = {"in", "during", "after", "following", "while", "amid"}
+FIGHT_WORDS = {"clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout", "out", "skirmish",
+               "encounter", "exchange", "confrontation"}
 
 
 @dataclass(frozen=True)
@@ -73,13 +80,6 @@ class Roles:
     supporters: tuple[Actor, ...]
 
 
-# verbs laying an act on someone: their passive subject did it ("accused of killing");
-# not an arrest's reason ("detained for hurling a petrol bomb"), an act of another day
-BLAMED_VERBS = {"accuse", "suspect", "charge", "allege", "blame", "believe", "report", "say"}
-# a fight a harm happened in, and the words that name it ("shoot-out" ends in "out")
-FIGHT_PREPS = {"in", "during", "after", "following", "while", "amid"}
-FIGHT_WORDS = {"clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout", "out", "skirmish",
-               "encounter", "exchange", "exchanging", "confrontation", "clashing", "fighting"}
 OTHER_TIME_PREPS = {"after", "before", "following", "since", "until", "ahead"}
 
 
@@ -228,14 +228,11 @@ class RoleFinder:
         fights = [f for f in fights if f is not None and f.lemma_.lower() in FIGHT_WORDS]
         if not fights:
             return None
-        # the parser hangs "with X" on the fight or on the harmed verb
-        for head in fights + [tok]:
+        # the parser hangs "with X" on the fight, on the harmed verb, or on the fight's
+        # object ("exchanging fire with X": under "fire")
+        heads = [h for fight in fights for h in (fight, child_of(fight, "dobj")) if h is not None] + [tok]
+        for head in heads:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "with"):
-                found = self.actor(pobj_of(prep))
-                if found is not None:
-                    return found
-            obj = child_of(head, "dobj")      # "exchanging fire with X": "with" under "fire"
-            for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "with") if obj else ():
                 found = self.actor(pobj_of(prep))
                 if found is not None:
                     return found
