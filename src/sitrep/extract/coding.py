@@ -28,7 +28,11 @@ _VIOLENT_CROWD = re.compile(r"\b(threw stones|throwing stones|hurled stones|ston
                             r"vandali[sz]ed|set fire|torched|(?:property|properties) (?:was |were )?(?:destroyed|damaged)|"
                             r"destroyed property|physical confrontation|scuffled?|"
                             r"violent (?:demonstration|protest|march)s?|violent rall(?:y|ies)|"
-                            r"clash(?:ed|es)? with|riot(?:ed|ers|ing)?|looted|attacked)\b", re.I)
+                            r"clash(?:ed|es)? with|riot(?:ed|ers|ing)?|looted|attacked|"
+                            # barricades or tyres set alight, rocks thrown
+                            r"set (?:\w+ ){0,2}on fire|set on fire|lit (?:\w+ )?(?:tyres|tires|bonfires|barricades)|"
+                            r"burning (?:tyres|tires|objects|barricades)|thr(?:ew|owing) (?:rocks|bricks|stones)|"
+                            r"pelting stones)\b", re.I)
 
 MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
                     "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
