@@ -64,12 +64,17 @@ def test_scored_on_its_own_training_file_the_model_is_cross_fitted(tmp_path, cod
     assert evaluate_acled(coder.with_acled_model(None), other)["learned_model"] == "none"
 
 
-def test_a_report_the_rules_find_no_event_in_gets_one_from_a_sure_model(coder):
-    text = "On 3 May 2020, in Kisumu, residents lit tyres on the main road."
+def _tyres_model():
+    """Sure that lighting tyres is a violent demonstration, sitting quietly a protest."""
     texts = ["residents lit tyres on the road", "a crowd lit tyres", "youths lit tyres at a junction",
              "traders sat quietly outside the market", "nurses sat quietly at the hospital",
              "farmers sat quietly at the ministry"] * 2
-    model = train_softmax(texts, ([RIOT] * 3 + [PROTEST] * 3) * 2, epochs=20)
+    return train_softmax(texts, ([RIOT] * 3 + [PROTEST] * 3) * 2, epochs=20)
+
+
+def test_a_report_the_rules_find_no_event_in_gets_one_from_a_sure_model(coder):
+    text = "On 3 May 2020, in Kisumu, residents lit tyres on the main road."
+    model = _tyres_model()
     article = Article(doc_id="t", pub_date=date(2020, 5, 4), text=text)
     assert coder.with_acled_model(None).code_one(article).events == ()     # the rules see no event here
     [event] = coder.with_acled_model(model).code_one(article).events
@@ -85,10 +90,7 @@ def test_a_report_the_rules_find_no_event_in_gets_one_from_a_sure_model(coder):
 
 def test_a_later_act_the_model_cannot_type_does_not_stop_it_proposing_the_first_clause(coder):
     text = "On 3 May 2020, in Kisumu, residents lit tyres on the main road. The governor had threatened to close it."
-    texts = ["residents lit tyres on the road", "a crowd lit tyres", "youths lit tyres at a junction",
-             "traders sat quietly outside the market", "nurses sat quietly at the hospital",
-             "farmers sat quietly at the ministry"] * 2
-    model = train_softmax(texts, ([RIOT] * 3 + [PROTEST] * 3) * 2, epochs=20)
+    model = _tyres_model()
     article = Article(doc_id="t", pub_date=date(2020, 5, 4), text=text)
     [threat] = coder.with_acled_model(None).code_one(article).events      # the rules see only the threat
     assert threat.trigger.text == "threatened" and threat.coding.acled_event_type is None
