@@ -110,8 +110,8 @@ class ActorFinder:
                 if state is not None:
                     mentions.append(state)
                     covered.update(range(ent.start, ent.end))
-            elif ent.label_ == "PERSON" and (len(_without_possessive(ent)) < len(ent)
-                                             and self.country_of_word(_without_possessive(ent).text)
+            elif ent.label_ == "PERSON" and ((len(_without_possessive(ent)) < len(ent)
+                                              and self.country_of_word(_without_possessive(ent).text))
                                              or self._is_country_name(ent.text)):
                 # "Burkina Faso's", or "Jordan", tagged a person: a country's name (the state
                 # when it is an argument; a possessor is read by the agent it modifies)
