@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Event
+from ..model import ActorRole, Event
 from .coding import VIOLENT_TYPES
 from .counts import fatalities_in
 from .text import paragraph_bounds
@@ -19,49 +19,65 @@ STRAY_PLACE_WORDS = ("unspecified location", "unknown location", "undisclosed lo
                      "separately", "in a separate", "in another incident")
 
 
+def _names(event: Event, *roles: str) -> set[str]:
+    return {r.actor.name for r in event.actors if r.role in roles}
+
+
+def _place_key(event: Event):
+    return event.location.geonameid or event.location.parent_geonameid if event.location else None
+
+
+def _near(a: Event, b: Event) -> bool:
+    """No place told against the other's: either has none, or both the same."""
+    return _place_key(a) is None or _place_key(b) is None or _place_key(a) == _place_key(b)
+
+
 def _same_occurrence(a: Event, b: Event) -> bool:
-    names = lambda e, role: {r.actor.name for r in e.actors if r.role == role}
-    loc = lambda e: e.location.geonameid or e.location.parent_geonameid if e.location else None
-    if a.sentence.start == b.sentence.start and a.status == b.status and (
-            _damage_of(a, b, names) or _damage_of(b, a, names)):
+    if a.sentence.start == b.sentence.start and a.status == b.status and (_damage_of(a, b) or _damage_of(b, a)):
         # "a drone attack ... damaged a civilian aircraft": the damage is the attack's
-        return loc(a) is None or loc(b) is None or loc(a) == loc(b)
+        return _near(a, b)
     if a.coding.event_type != b.coding.event_type or a.status != b.status:
         return False
     if a.sentence.start == b.sentence.start:
         # one sentence: a mention that names nobody ("execution-style") is the other's;
         # so is one that names only the other's target ("raids by X ..., the attacks against it")
         nobody = lambda e: not e.actors
-        only_target_of = lambda e, f: not names(e, "source") and names(e, "target") <= names(f, "target")
+        only_target_of = lambda e, f: not _names(e, "source") and _names(e, "target") <= _names(f, "target")
         # "two soldiers were killed following an attack by militants": violence told from
         # the victims' side, with no doer, is the doer's act in the same sentence
-        victims_side = lambda e, f: (e.coding.event_type in VIOLENT_TYPES and not names(e, "source")
-                                     and bool(names(f, "source")))
+        victims_side = lambda e, f: (e.coding.event_type in VIOLENT_TYPES and not _names(e, "source")
+                                     and bool(_names(f, "source")))
         if nobody(a) or nobody(b) or only_target_of(b, a) or only_target_of(a, b) or victims_side(a, b) \
                 or victims_side(b, a):
-            return loc(a) is None or loc(b) is None or loc(a) == loc(b)
-        return names(a, "source") == names(b, "source") and loc(a) == loc(b)
+            return _near(a, b)
+        return _names(a, "source") == _names(b, "source") and _place_key(a) == _place_key(b)
     # across sentences only with the same actors and place and a shared, stated date
     stated = a.date.method != "publication" and b.date.method != "publication"
-    if (names(a, "source") == names(b, "source") and names(a, "target") == names(b, "target")
-            and loc(a) == loc(b) and stated and a.date.start <= b.date.end and b.date.start <= a.date.end):
+    if (_names(a, "source") == _names(b, "source") and _names(a, "target") == _names(b, "target")
+            and _place_key(a) == _place_key(b) and stated
+            and a.date.start <= b.date.end and b.date.start <= a.date.end):
         return True
     # a fight of two sides on one stated day is one, whichever side each mention tells it
     # from ("SSPDF attacked NAS rebels near X ... NAS claimed to have killed 4 SSPDF")
+    sides = _names(a, "source", "target")
     return (stated and a.coding.acled_sub_event_type == b.coding.acled_sub_event_type == "Armed clash"
-            and len(_sides(a)) == 2 and _sides(a) == _sides(b)
+            and len(sides) == 2 and sides == _names(b, "source", "target")
             and a.date.precision == b.date.precision == "day" and a.date.start == b.date.start)
 
 
-def _sides(event: Event) -> frozenset[str]:
-    return frozenset(r.actor.name for r in event.actors if r.role in ("source", "target"))
-
-
-def _damage_of(damage: Event, attack: Event, names) -> bool:
+def _damage_of(damage: Event, attack: Event) -> bool:
     """Property destroyed in the same sentence as an attack, by no one else."""
     return (damage.coding.acled_sub_event_type == "Looting/property destruction"
             and attack.coding.event_type == "ASSAULT"
-            and names(damage, "source") <= names(attack, "source"))
+            and _names(damage, "source") <= _names(attack, "source"))
+
+
+def _joined_roles(kept: Event, other: Event) -> tuple[ActorRole, ...]:
+    """``kept``'s actors and the other mention's new ones: an actor keeps the role it
+    has, never both source and target."""
+    roles = list(kept.actors)
+    roles += [r for r in other.actors if all(r.actor.name != k.actor.name for k in roles)]
+    return tuple(roles)
 
 
 def _coding_told_by_victims(kept: Event, other: Event):
@@ -84,13 +100,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
             if _same_occurrence(kept, event):
                 if not any(r.role == "source" for r in kept.actors) and any(r.role == "source" for r in event.actors):
                     kept, event = event, kept
-                roles = list(kept.actors)
-                for role in event.actors:
-                    # an actor keeps the role it has: never both source and target
-                    if all(r.actor.name != role.actor.name for r in roles):
-                        roles.append(role)
-                merged[k] = replace(kept, coding=_coding_told_by_victims(kept, event), actors=tuple(roles),
-                                    mentions=kept.mentions + event.mentions,
+                merged[k] = replace(kept, coding=_coding_told_by_victims(kept, event),
+                                    actors=_joined_roles(kept, event), mentions=kept.mentions + event.mentions,
                                     fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
                                     confidence=max(kept.confidence, event.confidence))
                 break
@@ -121,29 +132,24 @@ def counts_told_later(events: list[Event], text: str) -> list[Event]:
         # group had rejected a meeting", neither tells nor stops a toll)
         later = [(n, e) for n, e in enumerate(out) if e is not None and sentence_end <= e.sentence.start < end
                  and e.coding.event_type in VIOLENT_TYPES]
-        tolls = [(n, e) for n, e in later if _toll_of(e, event)]
-        blocked = [e.sentence.start for n, e in later if not _toll_of(e, event)]
-        stop = min(blocked, default=end)
+        is_toll = {n: _toll_of(e, event) for n, e in later}
+        stop = min((e.sentence.start for n, e in later if not is_toll[n]), default=end)
         found = fatalities_in(text[sentence_end:stop])
         if found is None:
             continue
-        roles = list(event.actors)
-        for n, toll in tolls:
-            if toll.sentence.start >= stop:
-                continue
-            roles += [r for r in toll.actors if all(r.actor.name != kept.actor.name for kept in roles)]
-            event = replace(event, mentions=event.mentions + toll.mentions)
-            out[n] = None
-        out[k] = replace(event, fatalities=found, actors=tuple(roles))
+        for n, toll in later:
+            if is_toll[n] and toll.sentence.start < stop:
+                event = replace(event, actors=_joined_roles(event, toll), mentions=event.mentions + toll.mentions)
+                out[n] = None
+        out[k] = replace(event, fatalities=found)
     return [e for e in out if e is not None]
 
 
 def _toll_of(later: Event, event: Event) -> bool:
     """Harm with no doer, at no other place of its own: told from the victims' side of
     ``event`` (a place it only takes from earlier in the paragraph is none of its own)."""
-    loc = lambda e: e.location.geonameid or e.location.parent_geonameid if e.location else None
     own_place = later.location_reason not in (None, "named earlier in the paragraph", "referred to earlier")
     # "one soldier was killed at an unspecified location": a toll the report does not tie here
     stray = any(words in later.sentence.text.lower() for words in STRAY_PLACE_WORDS)
-    return (not any(r.role == "source" for r in later.actors) and later.status == event.status and not stray
-            and (not own_place or loc(later) is None or loc(event) is None or loc(later) == loc(event)))
+    return (not _names(later, "source") and later.status == event.status and not stray
+            and (not own_place or _near(later, event)))

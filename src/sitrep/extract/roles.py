@@ -136,6 +136,7 @@ class RoleFinder:
         # "a reversal ... after he had retaken": the parser may give a clause two subjects
         subj = next((c for c in subjects if self.index.resolve(c) is not None), subjects[0] if subjects else None)
         passive_subj = child_of(tok, "nsubjpass")
+        passive = passive_subj is not None or any(c.dep_ == "auxpass" for c in tok.children)
         if passive_subj is not None:
             target = self.actor(passive_subj)
             agent = child_of(tok, "agent")
@@ -145,7 +146,7 @@ class RoleFinder:
             source = self.actor(subj)
             if source is None and subj.i in self.trigger_tokens and subj.pos_ == "NOUN":
                 source = self.noun_roles(subj).source
-        elif any(c.dep_ == "auxpass" for c in tok.children):
+        elif passive:
             # "forces suffered casualties after being hit by an IED": the subject a passive
             # inherits is the one it happened to
             target = self._inherited_subject(tok)
@@ -168,7 +169,6 @@ class RoleFinder:
             # "one was killed and another wounded by soldiers": coordinated passives share the "by"
             shared = shared_agent(tok)
             source = self.actor(pobj_of(shared)) if shared is not None else None
-        passive = passive_subj is not None or any(c.dep_ == "auxpass" for c in tok.children)
         if source is None and agent is None and passive:
             # "two militants were killed in clashes with the army": whom they fought killed them
             source = other_than(target, self._fought_with(tok))
