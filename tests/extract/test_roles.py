@@ -107,3 +107,19 @@ def test_those_reported_killed_are_the_target(code_text):
     out = code_text("On 9 June 2020, twelve Houthi fighters were reported killed in Marib.", pub="2020-06-12")
     killing = next(e for e in out["events"] if e["trigger"] == "killed")
     assert [a["name"] for a in killing["actors"] if a["role"] == "target"] == ["Houthis"]
+
+
+def _sources(out, trigger):
+    event = next(e for e in out["events"] if e["trigger"] == trigger)
+    return [a["name"] for a in event["actors"] if a["role"] == "source"]
+
+
+def test_an_armed_partys_attack_of_is_its_own_and_its_repeller_the_target(code_text):
+    out = code_text("On 5 May 2020, Afghan forces thwarted an attack of Taliban militants on a checkpoint in Kandahar.")
+    assert _sources(out, "attack") == ["Taliban"]
+    assert [n for n, _ in _targets(out, "attack")] == ["Military Forces of Afghanistan"]
+
+
+def test_an_attack_of_unarmed_people_is_not_theirs(code_text):
+    out = code_text("On 5 May 2020, gunmen carried out an attack of villagers near Kandahar.")
+    assert _sources(out, "attack") == ["Unidentified Armed Group (Afghanistan)"]

@@ -21,7 +21,7 @@ from .coref import ActorIndex
 from .targets import TargetReader, doers_own, other_than
 from .tree import child_of, is_backing_modifier, pobj_of
 
-SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "repel", "resist", "survive"}
+SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "resist", "survive"}
 LAUNCH_VERBS = {"launch", "carry", "conduct", "stage", "mount", "wage", "lead", "begin", "start", "step", "press",
                 "intensify", "continue", "claim", "perpetrate", "execute", "commit", "make", "hold", "organise",
                 "organize",
@@ -56,6 +56,8 @@ MEMBER_NOUNS = {"guard", "sniper", "soldier", "officer", "agent", "patrol", "uni
 # a force repelling an attack, and the attacks it repels
 REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
+# ACLED actor types that bear arms: state forces, rebels, militias, external forces
+ARMED_INTER = {1, 2, 3, 4, 8}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
 SYMMETRIC_LEMMAS = {"clash", "fight", "agree", "meet", "negotiate", "battle", "talk", "skirmish", "sign", "exchange"}
 # verbs of acts shared with another party: "shared intelligence with", "cooperated with"
@@ -309,6 +311,12 @@ class RoleFinder:
             word = prep.lower_
             if word == "by" and source is None:
                 source = self.actor(obj)
+            elif word == "of" and source is None and tok.lemma_.lower() in ATTACK_NOUNS:
+                # "thwarted an attack of pro-Houthi forces": an armed party's attack is
+                # its own (not "an attack of the village", nor "the killing of civilians")
+                armed = self.actor(obj)
+                if armed is not None and armed.acled_inter in ARMED_INTER:
+                    source = armed
             elif (word in TARGET_PREPS or word == "to") and target is None:
                 # ("a warning to Kenya", "a visit to Syria": whom a noun's act is addressed to)
                 target = self.actor(obj)
@@ -349,7 +357,7 @@ class RoleFinder:
             if subj is None and verb.dep_ == "conj" and lemma in LAUNCH_VERBS and source is None:
                 # "the Houthis seized X ... and have since stepped up attacks"
                 source = self._inherited_subject(verb)
-            if subj is not None and lemma in SUFFER_VERBS and target is None:
+            if subj is not None and (lemma in SUFFER_VERBS or lemma in REPEL_VERBS) and target is None:
                 target = self.actor(subj)
             elif (subj is not None and source is None and lemma in TRAVEL_VERBS and tok.dep_ == "pobj"
                   and tok.head.lower_ in ("on", "for")):
