@@ -639,3 +639,11 @@ def test_mortar_rounds_that_landed_are_shelling(code_text):
 def test_a_gold_mine_is_no_landmine(code_text):
     out = code_text("Gunmen stormed a gold mine near Arbinda on Monday and killed 20 miners.", pub="2016-03-02")
     assert all(e["acled_event_type"] != "Explosions/Remote violence" for e in out["events"])
+
+
+@pytest.mark.parametrize("text", [
+    "Opposition leader Raila Odinga called on the president to resign.",
+    "Raila Odinga called for fresh elections on Monday.",
+])
+def test_a_call_on_or_for_parsed_with_a_preposition_is_a_request(code_text, text):
+    assert [e["event_type"] for e in code_text(text)["events"]][:1] == ["REQUEST"]

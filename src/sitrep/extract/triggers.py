@@ -163,8 +163,10 @@ class TriggerFinder:
         if tok.pos_ in ("VERB", "AUX"):
             for child in (tok.children if lemma in self.lexicon.verb_phrase_heads else ()):
                 # "blow up", "open fire", and "set (it) on fire"
+                # "called on X to resign", "pressed for talks": the parser may take the
+                # particle for a preposition, so the preposition itself is tried too
                 heads = [child] if child.dep_ in ("prt", "dobj") else (
-                    [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [])
+                    [child] + [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [])
                 for head in heads:
                     entry = self._usable(self.lexicon.phrase_entries((lemma, head.lemma_.lower()), verbal=True),
                                          tok, is_place)
