@@ -76,6 +76,13 @@ def test_no_place_from_a_generic_word_or_a_piece_of_a_name(code_text, text, abse
     assert absent not in [p["text"] for p in out["places"]]
 
 
+def test_the_first_piece_of_an_unknown_hyphenated_name_is_no_place(code_text):
+    # "Mayo-Sava" is a department the gazetteer lacks: not Mayo, Ireland, and so the
+    # report stays in Cameroon
+    out = code_text("Boko Haram looted a camp in Kolofata town (Mayo-Sava, Extreme-Nord).", pub="2020-05-04")
+    assert {p["country"] for p in out["places"]} == {"CMR"}
+
+
 def test_cape_town_keeps_its_whole_name(code_text):
     out = code_text("Employees demonstrated outside the depot in Cape Town on Monday.", pub="2020-05-04")
     assert [p["name"] for p in out["places"]] == ["Cape Town"]

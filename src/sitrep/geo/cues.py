@@ -31,7 +31,8 @@ def cuts_hyphenated_word(doc, start: int, end: int) -> bool:
     def glued(i: int, other: int) -> bool:      # a hyphen without spaces, a capitalised word across it
         return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
                 and not doc[i].whitespace_ and doc[other].text[:1].isupper())
-    return glued(start - 1, start - 2) or glued(end, end + 1)
+    # (the run may hold the hyphen itself: "Mayo -" of "Mayo-Sava")
+    return glued(start - 1, start - 2) or glued(end, end + 1) or glued(end - 1, end) or glued(start, start - 1)
 
 
 def site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:
