@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Optional, Union
 from .extract.actors import ActorFinder, country_name
 from .extract.coref import ActorIndex
 from .extract.events import EventExtractor
+from .extract.modes import ModeReader
 from .extract.quotes import QuoteFinder
 from .extract.relations import RelationFinder
 from .extract.times import find_times
@@ -149,6 +150,17 @@ class AcledTypesStage:
         return with_fields(state, events=self.typer.retype(state.doc, a.text, state.events, propose))
 
 
+class ModesStage:
+    """Each event's PLOVER mode, read once its type and ACLED sub-type are settled."""
+    name, requires, assigns = "modes", ("doc", "events"), ("events",)
+
+    def __init__(self):
+        self.reader = ModeReader()
+
+    def __call__(self, state: DocState) -> DocState:
+        return with_fields(state, events=self.reader.with_modes(state.doc, state.events))
+
+
 class RelationsStage:
     name, requires, assigns = "relations", ("doc", "actors", "events"), ("relations",)
 
@@ -167,7 +179,7 @@ def default_stages(res: Resources) -> list:
     learned = [AcledTypesStage(res.acled_model, extractor, res.acled_actor_types)] \
         if res.acled_model is not None else []
     return [PlacesStage(res, finder), ActorsStage(finder), TimesStage(), QuotesStage(res), EventsStage(extractor),
-            *learned, RelationsStage(res)]
+            *learned, ModesStage(), RelationsStage(res)]
 
 
 # -- the coder ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from sitrep.extract.coding import refine_protest
 from sitrep.model import EventCoding
 
-PEACEFUL = EventCoding(event_type="PROTEST", mode="demonstrate", acled_event_type="Protests",
+PEACEFUL = EventCoding(event_type="PROTEST", mode="demo", acled_event_type="Protests",
                        acled_sub_event_type="Peaceful protest", cameo_root="14")
 
 

@@ -6,7 +6,8 @@ mis-ordered pipeline fails before it sees any text. Stages never mutate: they
 return a new ``DocState`` with their fields filled in.
 
 The order (see ``sitrep.coder.default_stages``):
-parse -> places -> actors -> times -> quotes -> events -> relations
+parse -> places -> actors -> times -> quotes -> events -> acled_types (learned) -> modes
+-> relations
 """
 from __future__ import annotations
 
