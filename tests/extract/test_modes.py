@@ -4,7 +4,7 @@ sentences written for these tests."""
 import pytest
 from hypothesis import given, strategies as st
 
-from sitrep.lexicon.modes import ModeRule, _cue, mode_table
+from sitrep.lexicon.modes import ModeRule, mode_table
 from sitrep.extract.modes import _any_cue
 from sitrep.lexicon.triggers import PLOVER_TYPES
 
@@ -74,7 +74,7 @@ _OTHER = st.text(alphabet="klmnopqrst", min_size=1, max_size=8)
 
 @given(st.lists(_WORD, min_size=1, max_size=4), st.lists(_OTHER, max_size=3), st.lists(_OTHER, max_size=3))
 def test_a_phrase_cue_matches_its_words_in_a_row_wherever_they_stand(phrase, before, after):
-    rule = ModeRule("m", frozenset(), (_cue(" ".join(phrase)),))
+    rule = ModeRule.from_cues("m", [" ".join(phrase)])
     tokens = before + phrase + after
     assert _any_cue(rule, [(i, w, w) for i, w in enumerate(tokens)])
     if len(phrase) > 1:
@@ -83,7 +83,14 @@ def test_a_phrase_cue_matches_its_words_in_a_row_wherever_they_stand(phrase, bef
         assert not _any_cue(rule, [(i, w, w) for i, w in enumerate(gapped)])
 
 
+def test_a_prefix_cue_matches_a_words_beginning_in_its_text_or_lemma():
+    rule = ModeRule.from_cues("m", ["gun*"])
+    assert _any_cue(rule, [(0, "gunmen", "gunman")])
+    assert _any_cue(rule, [(0, "guns", "gun")])
+    assert not _any_cue(rule, [(0, "begun", "begin")])
+
+
 def test_a_hyphenated_cue_matches_the_tokens_it_is_split_into():
-    rule = ModeRule("m", frozenset(), (_cue("sit-in"),))
+    rule = ModeRule.from_cues("m", ["sit-in"])
     assert _any_cue(rule, [(0, "a", "a"), (1, "sit", "sit"), (2, "-", "-"), (3, "in", "in")])
     assert not _any_cue(rule, [(1, "sit", "sit"), (3, "in", "in")])

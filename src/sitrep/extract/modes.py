@@ -77,12 +77,13 @@ def _clause_words(span, event_type: str) -> list[tuple[int, str, str]]:
         # or to consult is how it was done
         heads.append(verb.head)
     first, last = span.start, span.end - 1
+    sentence = trigger.sent
     verbal = event_type in VERBAL_TYPES
     seen: dict[int, tuple[int, str, str]] = {}
     stack = list(heads)
     while stack:
         tok = stack.pop()
-        if tok.i in seen or tok.sent.start != trigger.sent.start:
+        if tok.i in seen or not sentence.start <= tok.i < sentence.end:
             continue
         seen[tok.i] = (tok.i, tok.lower_, tok.lemma_.lower())
         for child in tok.children:
@@ -104,13 +105,20 @@ def _word_matches(cue_word: str, text: str, lemma: str) -> bool:
 
 
 def _any_cue(rule: ModeRule, words: list[tuple[int, str, str]]) -> bool:
+    """Is one of the rule's cues among ``words`` ((index, text, lemma), in text order)?"""
+    stems, head_stems = rule.stems, rule.phrase_head_stems
     for n, (i, text, lemma) in enumerate(words):
-        for cue in rule.cues:
-            if not _word_matches(cue[0], text, lemma):
+        if text in rule.words or lemma in rule.words or (stems and (text.startswith(stems) or lemma.startswith(stems))):
+            return True
+        if not (text in rule.phrase_heads or lemma in rule.phrase_heads
+                or (head_stems and (text.startswith(head_stems) or lemma.startswith(head_stems)))):
+            continue
+        for phrase in rule.phrases:
+            if not _word_matches(phrase[0], text, lemma):
                 continue
-            rest = words[n + 1: n + len(cue)]
-            if len(rest) == len(cue) - 1 and all(
-                    w[0] == i + k + 1 and _word_matches(c, w[1], w[2]) for k, (c, w) in enumerate(zip(cue[1:], rest))):
+            rest = words[n + 1: n + len(phrase)]
+            if len(rest) == len(phrase) - 1 and all(
+                    w[0] == i + k + 1 and _word_matches(c, w[1], w[2]) for k, (c, w) in enumerate(zip(phrase[1:], rest))):
                 return True
     return False
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from .actors import load_yaml
 
@@ -19,10 +19,29 @@ from .actors import load_yaml
 class ModeRule:
     mode: str
     acled_sub_types: frozenset[str]
-    # each cue is a phrase of one or more words; a word ending in "*" is a prefix
-    cues: tuple[tuple[str, ...], ...]
+    # the cues, split by kind so that a word is tested in a few set look-ups: single
+    # words, single-word prefixes ("gun*"), and phrases of several words (each word of a
+    # phrase may be a prefix)
+    words: frozenset[str] = frozenset()
+    stems: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    # the phrases' first words, whole and as prefixes: a word that starts none is skipped
+    phrase_heads: frozenset[str] = frozenset()
+    phrase_head_stems: tuple[str, ...] = ()
     # (ASSAULT) a killing of a named person, or of one of these office holders, is this mode
     victims: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_cues(cls, mode: str, cues: Iterable[str], acled: Iterable[str] = (),
+                  victims: Iterable[str] = ()) -> "ModeRule":
+        split = [_cue(str(c)) for c in cues]
+        return cls(mode=mode, acled_sub_types=frozenset(acled),
+                   words=frozenset(c[0] for c in split if len(c) == 1 and not c[0].endswith("*")),
+                   stems=tuple(c[0][:-1] for c in split if len(c) == 1 and c[0].endswith("*")),
+                   phrases=tuple(c for c in split if len(c) > 1),
+                   phrase_heads=frozenset(c[0] for c in split if len(c) > 1 and not c[0].endswith("*")),
+                   phrase_head_stems=tuple(c[0][:-1] for c in split if len(c) > 1 and c[0].endswith("*")),
+                   victims=frozenset(str(v).lower() for v in victims))
 
 
 @dataclass(frozen=True)
@@ -55,9 +74,8 @@ def mode_table() -> ModeTable:
     rules = {}
     for event_type, entries in data["modes"].items():
         rules[event_type] = tuple(
-            ModeRule(mode=entry["mode"], acled_sub_types=frozenset(entry.get("acled") or ()),
-                     cues=tuple(_cue(str(w)) for w in entry.get("words") or ()),
-                     victims=frozenset(str(w).lower() for w in entry.get("victims") or ()))
+            ModeRule.from_cues(entry["mode"], entry.get("words") or (), acled=entry.get("acled") or (),
+                               victims=entry.get("victims") or ())
             for entry in entries)
     legacy = {event_type: dict(names) for event_type, names in (data.get("legacy") or {}).items()}
     return ModeTable(rules=rules, legacy=legacy)
