@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.geo.names import fold, folded_in_full, is_latin
+from sitrep.geo.names import fold, folded_in_full, is_latin, without_arabic_article
 
 
 def test_transliterations_of_the_article_meet():
@@ -31,3 +31,16 @@ def test_latin_script_detection():
 @given(st.text(alphabet=st.sampled_from("aZqé'’-. Ḩß\tİ_/(),"), max_size=12) | st.from_regex(r"[A-Za-z]{1,12}", fullmatch=True))
 def test_the_fast_path_folds_as_the_full_rules_do(name):
     assert fold(name) == folded_in_full(name)
+
+
+def test_a_name_written_with_its_article_and_a_hyphen_has_a_bare_key():
+    assert without_arabic_article("Ar-Raqqa") == "raqqa"
+    assert without_arabic_article("Ash-Shajara") == "shajara"
+    assert without_arabic_article("Port-au-Prince") is None      # "Port" is no article
+    assert without_arabic_article("Al-Ba") is None               # too short to stand alone
+    assert without_arabic_article("Raqqa") is None
+
+
+@given(st.sampled_from(["Al", "al", "Ar", "As", "Ash", "El", "Ad"]), st.text(alphabet="bcdfghklmnr", min_size=4, max_size=10))
+def test_the_bare_key_is_the_folded_name_after_the_article(article, rest):
+    assert without_arabic_article(f"{article}-{rest.capitalize()}") == fold(rest)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # nouns that name a kind of place ("the town of X")
 PLACE_NOUNS = {"town", "city", "village", "district", "province", "region", "area", "municipality", "county",
                "governorate", "state", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts", "settlement",
-               "hamlet", "locality", "quarter"}
+               "hamlet", "locality", "quarter", "countryside", "vicinity", "suburbs", "environs"}
 RESIDENT_NOUNS = {"resident", "native", "mayor", "citizen", "people", "residents", "natives", "citizens"}
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "across", "towards", "toward", "from", "into"}
 # a country used as a noun's modifier ("US dollar", "Syria war") names no place where something happened
@@ -31,8 +31,7 @@ def cuts_hyphenated_word(doc, start: int, end: int) -> bool:
     def glued(i: int, other: int) -> bool:      # a hyphen without spaces, a capitalised word across it
         return (0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_
                 and not doc[i].whitespace_ and doc[other].text[:1].isupper())
-    # (the run may hold the hyphen itself: "Mayo -" of "Mayo-Sava")
-    return glued(start - 1, start - 2) or glued(end, end + 1) or glued(end - 1, end) or glued(start, start - 1)
+    return glued(start - 1, start - 2) or glued(end, end + 1)
 
 
 def site_after(doc, text: str, last_i: int) -> tuple[Optional[str], int]:

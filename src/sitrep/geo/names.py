@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from typing import Optional
+
 from unidecode import unidecode
 
 # Transliterations of the Arabic article (assimilated forms included).
@@ -55,6 +57,17 @@ def is_latin(name: str) -> bool:
     """True when a name is written in Latin script (with or without diacritics)."""
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF or ch in "\u2019\u02bb\u02bc\u02be\u02bf"
                for ch in name)
+
+
+def without_arabic_article(name: str) -> Optional[str]:
+    """The folded key of a name written with a leading Arabic article and a hyphen,
+    without the article ("Ar-Raqqa" -> "raqqa", "Ash-Shajara" -> "shajara"): the
+    gazetteer may know the name only bare. None for other names."""
+    head, hyphen, rest = name.partition("-")
+    if not hyphen or head.lower() not in _ARTICLES or not rest[:1].isalpha():
+        return None
+    bare = fold(rest)
+    return bare if len(bare) >= 4 else None
 
 
 def without_article(text: str) -> str:
