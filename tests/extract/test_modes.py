@@ -51,6 +51,17 @@ def test_one_sentence_gives_each_event_its_own_mode(code_text):
     assert modes.get("ASSAULT") == "firearms"
 
 
+def test_a_crowd_read_as_violent_riots_even_if_it_marched(code_text):
+    out = code_text("Hundreds of youths marched through the town of Karam and set tyres on fire on Monday.")
+    [protest] = [e for e in out["events"] if e["event_type"] == "PROTEST"]
+    assert protest["acled_sub_event_type"] == "Violent demonstration" and protest["mode"] == "riot"
+
+
+def test_killing_an_officer_among_others_is_no_assassination(code_text):
+    modes = _modes(code_text, "Rebels killed an army commander and several soldiers near Karam on Monday.", "ASSAULT")
+    assert "assassinate" not in modes
+
+
 def test_an_event_with_no_cue_has_no_mode(code_text):
     modes = _modes(code_text, "Rebels attacked an army base near the town of Karam on Monday.", "ASSAULT")
     assert modes == [None]

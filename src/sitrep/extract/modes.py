@@ -3,10 +3,11 @@
 The events stage decides what kind of event a trigger is; its mode ("shelled" ->
 heavy-weapons, "began a hunger strike" -> hunger, "threatened to impose a curfew" ->
 restrict) is read here, after the ACLED sub-types are settled, from the mode table
-(``lexicon/modes.py``). The first of the type's modes whose cue word is in the trigger's
-clause wins (or, for an assassination, whose victim is a named person or an office
-holder); failing that, the first that the event's ACLED sub-type implies. An event no
-mode fits keeps the trigger's own, if that is one of its type's modes, else none.
+(``lexicon/modes.py``). The first of the type's modes that matches wins: by a cue word
+in the trigger's clause, by the event's ACLED sub-type (a crowd the coder read as
+violent riots, even if it "marched"), or, for an assassination, by a victim who is a
+named person or an office holder. An event no mode fits keeps the trigger's own, if
+that is one of its type's modes, else none.
 
 The clause is the trigger's verb with its subject, objects and modifiers, without the
 other clauses hung on it ("opened fire to disperse them, killing one": the killing is
@@ -52,12 +53,9 @@ class ModeReader:
             return None
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
         words = _clause_words(span, coding.event_type) if span is not None and len(span) else []
-        # the words first: a clash fought with machetes is "primitive", whatever ACLED's sub-type says
         for rule in rules:
-            if _any_cue(rule, words) or (rule.victims and _person_killed(event, span, rule.victims)):
-                return rule.mode
-        for rule in rules:
-            if coding.acled_sub_event_type in rule.acled_sub_types:
+            if coding.acled_sub_event_type in rule.acled_sub_types or _any_cue(rule, words) \
+                    or (rule.victims and _person_killed(event, span, rule.victims)):
                 return rule.mode
         own = self.table.current_name(coding.event_type, coding.mode)
         return own if own in self.table.modes_of(coding.event_type) else None
@@ -130,8 +128,8 @@ def _person_killed(event: Event, span, offices: frozenset[str]) -> bool:
         return False
     killing = next((tok for tok in span if tok.lemma_.lower() in KILLING_LEMMAS), None)
     victim = next((c for c in killing.children if c.dep_ == "dobj"), None) if killing is not None else None
-    if victim is None:
-        return False
+    if victim is None or any(c.dep_ == "conj" for c in victim.children):
+        return False        # "killed a commander and several soldiers": no one singled out
     if victim.ent_type_ == "PERSON":
         return True
     words = [victim] + [c for c in victim.children if c.dep_ in ("compound", "amod")]
