@@ -647,3 +647,11 @@ def test_a_gold_mine_is_no_landmine(code_text):
 ])
 def test_a_call_on_or_for_parsed_with_a_preposition_is_a_request(code_text, text):
     assert [e["event_type"] for e in code_text(text)["events"]][:1] == ["REQUEST"]
+
+
+def test_a_time_after_a_verb_is_no_particle_of_it(code_text):
+    # "on Sunday" opens a time: "called ... for" is the phrase, not "called on"
+    out = code_text("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.")
+    assert [e["trigger"] for e in out["events"] if e["event_type"] == "REQUEST"] == ["called for"]
+    out = code_text("The opposition leader called on Sunday for fresh elections.")
+    assert [e["trigger"].split()[-1] for e in out["events"] if e["event_type"] == "REQUEST"] == ["for"]

@@ -123,3 +123,14 @@ def test_an_armed_partys_attack_of_is_its_own_and_its_repeller_the_target(code_t
 def test_an_attack_of_unarmed_people_is_not_theirs(code_text):
     out = code_text("On 5 May 2020, gunmen carried out an attack of villagers near Kandahar.")
     assert _sources(out, "attack") == ["Unidentified Armed Group (Afghanistan)"]
+
+
+@pytest.mark.parametrize("text,trigger,country", [
+    # whom the call is made on, not what the called-on must move
+    ("Kenya called on Uganda to withdraw its troops.", "called on", "UGA"),
+    # what is called for is no party; whom it is aimed at is
+    ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", "called for", "NGA"),
+])
+def test_whom_a_call_is_aimed_at(code_text, text, trigger, country):
+    out = code_text(text, pub="1995-05-12")
+    assert [c for _, c in _targets(out, trigger)] == [country]

@@ -166,7 +166,8 @@ class TriggerFinder:
                 # "called on X to resign", "pressed for talks": the parser may take the
                 # particle for a preposition, so the preposition itself is tried too
                 heads = [child] if child.dep_ in ("prt", "dobj") else (
-                    [child] + [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [])
+                    ([child] if _particle_like(tok, child) else []) + [g for g in child.children if g.dep_ == "pobj"]
+                    if child.dep_ == "prep" else [])
                 for head in heads:
                     entry = self._usable(self.lexicon.phrase_entries((lemma, head.lemma_.lower()), verbal=True),
                                          tok, is_place)
@@ -245,3 +246,10 @@ class TriggerFinder:
                     if t.lemma_.lower() in VIOLENT_CAUSES:
                         return True
         return False
+
+
+def _particle_like(verb, prep) -> bool:
+    """Can a preposition after a verb be its particle ("called on X", "called for talks")?
+    Not one before it, nor one that opens a time ("called on Sunday for ...")."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.i > verb.i and (obj is None or obj.ent_type_ not in ("DATE", "TIME"))
