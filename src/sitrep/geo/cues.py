@@ -90,6 +90,19 @@ def in_headline(doc, i: int) -> bool:
     return len(words) >= 4 and all(t.text[:1].isupper() for t in words)
 
 
+# bodies and kin named after a place or a person: "Al-Masalemah family"
+NAMED_BODY_NOUNS = {"family", "families", "clan", "tribe", "association", "company", "group", "foundation",
+                    "brigade", "battalion", "party", "movement", "newspaper", "channel", "society"}
+
+
+def placed_by_syntax(doc, first_i: int, following) -> bool:
+    """Does the syntax say the name starting at token ``first_i`` is a place ("in
+    Ar-Raqqa"), and not a family's or a body's name ("from Al-Masalemah family")?"""
+    prev = doc[first_i - 1] if first_i > 0 else None
+    before_prev = doc[first_i - 2] if first_i > 1 else None
+    return locative_cue(prev, before_prev) and not (following is not None and following.lower_ in NAMED_BODY_NOUNS)
+
+
 def locative_cue(prev, before_prev) -> bool:
     """'in X', 'near X', 'the town of X': the syntax says X is a place."""
     if prev is None:

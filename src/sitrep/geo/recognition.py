@@ -16,7 +16,8 @@ from spacy.tokens import Span
 
 from .context import abbreviated_division, division_follows
 from .cues import (PLACE_NOUNS, after_a_place, cuts_hyphenated_word, in_headline, in_place_parentheses,
-                   is_a_surname, locative_cue, modifies_actor, site_after, state_office_follows, surnames_of)
+                   is_a_surname, locative_cue, modifies_actor, placed_by_syntax, site_after, state_office_follows,
+                   surnames_of)
 from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
 from .landmarks import LandmarkMatcher
@@ -27,9 +28,6 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RELABEL_LABELS = {"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", ""}
 MIN_POPULATION_RELABEL = 20_000
 # "Murree road", "Halfaya bridge": a thing named after a place need not be in it
-# bodies and kin named after a place or a person: "Al-Masalemah family"
-NAMED_BODY_NOUNS = {"family", "families", "clan", "tribe", "association", "company", "group", "foundation",
-                    "brigade", "battalion", "party", "movement", "newspaper", "channel", "society"}
 NAMED_AFTER_NOUNS = {"road", "street", "highway", "avenue", "bridge", "gate", "river", "dam", "boulevard", "club"}
 # "Abha airport", "Kabul university": a facility is a site in the place it is named for
 FACILITY_NOUNS = {"airport", "university", "hospital", "stadium", "prison", "station", "hotel", "port", "camp",
@@ -454,7 +452,7 @@ class ToponymFinder:
         name = text[name_start:name_end]
         key = fold(name)
         bare = without_arabic_article(name)
-        if bare is not None and not self.gazetteer.has_key(key) and self._bare_name_is_a_place(doc, toks, following) \
+        if bare is not None and not self.gazetteer.has_key(key) and placed_by_syntax(doc, toks[0].i, following) \
                 and self.gazetteer.has_key(bare):
             key = bare      # "in Ar-Raqqa" is Raqqa, whose names in the gazetteer lack the article
         if len(key) < 3 or key in GENERIC_PLACE_WORDS or (hint is None and key in COMPASS_WORDS) \
@@ -486,16 +484,6 @@ class ToponymFinder:
             span_end = toks[0].doc[end - 1].idx + len(toks[0].doc[end - 1])
         return ToponymSpan(name_start, name_end, key, hint, region_word, site, span_start, span_end,
                            cued=strong or hint is not None)
-
-    @staticmethod
-    def _bare_name_is_a_place(doc, toks, following) -> bool:
-        """May a name written with its article ("Ar-Raqqa") be looked up without it? Only
-        where the syntax says it is a place ("in Ar-Raqqa"), not a family's or a body's
-        name ("from Al-Masalemah family", "'Al-Bostan' Association")."""
-        first = toks[0].i
-        prev = doc[first - 1] if first > 0 else None
-        before_prev = doc[first - 2] if first > 1 else None
-        return locative_cue(prev, before_prev) and not (following is not None and following.lower_ in NAMED_BODY_NOUNS)
 
     def _named_with_direction(self, text: str, toks) -> bool:
         """Does the gazetteer know the name with its direction word, as a division, a
