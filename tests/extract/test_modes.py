@@ -62,6 +62,13 @@ def test_killing_an_officer_among_others_is_no_assassination(code_text):
     assert "assassinate" not in modes
 
 
+def test_a_triggers_default_mode_is_no_evidence(code_text):
+    # the lexicon files an offensive with the fights, whose default is firearms; the
+    # words say nothing of the weapons
+    modes = _modes(code_text, "Rebels launched an offensive on the town of Karam on Monday.", "ASSAULT")
+    assert modes == [None]
+
+
 def test_an_event_with_no_cue_has_no_mode(code_text):
     modes = _modes(code_text, "Rebels attacked an army base near the town of Karam on Monday.", "ASSAULT")
     assert modes == [None]

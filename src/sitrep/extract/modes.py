@@ -6,8 +6,8 @@ restrict) is read here, after the ACLED sub-types are settled, from the mode tab
 (``lexicon/modes.py``). The first of the type's modes that matches wins: by a cue word
 in the trigger's clause, by the event's ACLED sub-type (a crowd the coder read as
 violent riots, even if it "marched"), or, for an assassination, by a victim who is a
-named person or an office holder. An event no mode fits keeps the trigger's own, if
-that is one of its type's modes, else none.
+named person or an office holder. An event no mode fits has none, whatever its
+trigger's default in the trigger lexicon: the mode is backed by the words or not given.
 
 The clause is the trigger's verb with its subject, objects and modifiers, without the
 other clauses hung on it ("opened fire to disperse them, killing one": the killing is
@@ -57,8 +57,9 @@ class ModeReader:
             if coding.acled_sub_event_type in rule.acled_sub_types or _any_cue(rule, words) \
                     or (rule.victims and _person_killed(event, span, rule.victims)):
                 return rule.mode
-        own = self.table.current_name(coding.event_type, coding.mode)
-        return own if own in self.table.modes_of(coding.event_type) else None
+        # the trigger's own default ("fighting" as firearms) is no evidence: its words
+        # were read above with the clause's
+        return None
 
 
 def _clause_words(span, event_type: str) -> list[tuple[int, str, str]]:
