@@ -165,7 +165,8 @@ class TriggerFinder:
                 # "blow up", "open fire", and "set (it) on fire"
                 # "called on X to resign", "pressed for talks": the parser may take the
                 # particle for a preposition, so the preposition itself is tried too
-                heads = [child] if child.dep_ in ("prt", "dobj") else (
+                # ("set alight": the parser may file the second word as a dative or a modifier)
+                heads = [child] if child.dep_ in ("prt", "dobj", "dative", "acomp", "advmod", "oprd") else (
                     ([child] if _particle_like(tok, child) else []) + [g for g in child.children if g.dep_ == "pobj"]
                     if child.dep_ == "prep" else [])
                 for head in heads:
