@@ -36,6 +36,8 @@ _MAX_CLIMB = 4
 
 
 class ModeReader:
+    """Gives each event the PLOVER mode its words show (``mode_of``), or none."""
+
     def __init__(self, table: Optional[ModeTable] = None):
         self.table = table or mode_table()
 

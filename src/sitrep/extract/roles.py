@@ -53,9 +53,9 @@ HARMED_VERBS = {"wound", "injure", "hurt", "maim"}
 # people a force is made of, whom a force's name before them makes its own
 MEMBER_NOUNS = {"guard", "sniper", "soldier", "officer", "agent", "patrol", "unit", "element", "personnel",
                 "trooper", "commando", "recruit", "man"}
-# a force repelling an attack, and the attacks it repels
 # verbs of a call made on someone or for something ("called on X to", "pressed for")
 ASKING_VERBS = {"call", "press", "appeal", "push"}
+# a force repelling an attack, and the attacks it repels
 REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
 # ACLED actor types that bear arms: state forces, rebels, militias, external forces

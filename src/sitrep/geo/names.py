@@ -7,7 +7,6 @@ and the text with the same function, so any variant GeoNames lists is found.
 from __future__ import annotations
 
 import re
-
 from typing import Optional
 
 from unidecode import unidecode
