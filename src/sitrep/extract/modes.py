@@ -21,6 +21,7 @@ from typing import Iterable, Optional
 
 from ..lexicon.modes import ModeRule, ModeTable, mode_table
 from ..model import Event
+from .tree import child_of
 
 # clauses of their own hung on a verb or a noun: not the event's words ("demonstrated in
 # Serbia, where riots killed 24 last year"); a participle on a noun is ("militiamen
@@ -130,7 +131,7 @@ def _person_killed(event: Event, span, offices: frozenset[str]) -> bool:
     if span is None:
         return False
     killing = next((tok for tok in span if tok.lemma_.lower() in KILLING_LEMMAS), None)
-    victim = next((c for c in killing.children if c.dep_ == "dobj"), None) if killing is not None else None
+    victim = child_of(killing, "dobj") if killing is not None else None
     if victim is None or any(c.dep_ == "conj" for c in victim.children):
         return False        # "killed a commander and several soldiers": no one singled out
     if victim.ent_type_ == "PERSON":

@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..model import Actor
 from .coref import ActorIndex
-from .targets import TargetReader, doers_own, object_phrase_preps, other_than
+from .targets import TargetReader, doers_own, other_than
 from .tree import child_of, is_backing_modifier, pobj_of
 
 SUFFER_VERBS = {"face", "suffer", "endure", "withstand", "come", "sustain", "resist", "survive"}
@@ -185,7 +185,7 @@ class RoleFinder:
             partner = next((c for c in subj.children if c.dep_ == "conj"), None)
             target = self.actor(partner) if partner is not None else None
         if target is None and tok.lemma_.lower() in ASKING_VERBS:
-            target = other_than(source, self._asked(tok))
+            target = other_than(source, self.targets.called_on(tok))
         # (the fallbacks below skip the doer itself: "offered its troops to ...")
         if target is None and not object_is_place:
             target = other_than(source, self.targets.in_complement(tok))
@@ -225,24 +225,6 @@ class RoleFinder:
             # "Afghan forces repelled a Taliban attack": ACLED's first actor is the attacker
             source, target = attacker, source
         return _roles(source, target, tuple(supporters))
-
-    def _asked(self, tok) -> Optional[Actor]:
-        """Whom a call is made on ("called on Uganda to withdraw"), or, for a call for
-        something, whom that is aimed at ("called for sanctions against Nigeria"): what
-        is asked for is no party."""
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
-            obj = pobj_of(prep)
-            if obj is None:
-                continue
-            if prep.lower_ in ("on", "upon"):
-                found = self.actor(obj)
-            elif prep.lower_ == "for":
-                found = next((a for p in object_phrase_preps(obj) for a in [self.actor(pobj_of(p))] if a), None)
-            else:
-                continue
-            if found is not None:
-                return found
-        return None
 
     def _fought_with(self, tok) -> Optional[Actor]:
         """The other side of the fight a passive harm happened in: 'killed in a shoot-out

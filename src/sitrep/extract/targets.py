@@ -54,10 +54,31 @@ class TargetReader:
         found = self.roles.actor(dative)
         if found is not None:
             return found
-        if obj is None:
-            return None
+        return self.aimed_at_in_phrase(obj) if obj is not None else None
+
+    def aimed_at_in_phrase(self, obj) -> Optional[Actor]:
+        """Whom an object's own phrase says it is for or aimed at ('a note to Oman',
+        'sanctions against Nigeria')."""
         for prep in object_phrase_preps(obj):
             found = self.roles.actor(pobj_of(prep))
+            if found is not None:
+                return found
+        return None
+
+    def called_on(self, tok) -> Optional[Actor]:
+        """Whom a call is made on ("called on Uganda to withdraw"), or, for a call for
+        something, whom that is aimed at ("called for sanctions against Nigeria"): what
+        is asked for is no party."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i):
+            obj = pobj_of(prep)
+            if obj is None:
+                continue
+            if prep.lower_ in ("on", "upon"):
+                found = self.roles.actor(obj)
+            elif prep.lower_ == "for":
+                found = self.aimed_at_in_phrase(obj)
+            else:
+                continue
             if found is not None:
                 return found
         return None

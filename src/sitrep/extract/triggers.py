@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
+from .tree import pobj_of
 
 CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "position", "positions", "base",
                  "district", "region", "province", "neighbourhood", "neighborhood", "airport", "hill", "checkpoint"}
@@ -252,5 +253,5 @@ class TriggerFinder:
 def _particle_like(verb, prep) -> bool:
     """Can a preposition after a verb be its particle ("called on X", "called for talks")?
     Not one before it, nor one that opens a time ("called on Sunday for ...")."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = pobj_of(prep)
     return prep.i > verb.i and (obj is None or obj.ent_type_ not in ("DATE", "TIME"))
