@@ -526,3 +526,14 @@ def test_who_the_gunmen_are(code_text, text, name, inter):
     out = code_text(text, pub="2020-05-10")
     source = next(a for e in out["events"] for a in e["actors"] if a["role"] == "source")
     assert (source["name"], source["acled_inter"]) == (name, inter)
+
+
+@pytest.mark.parametrize("text,name,inter", [
+    # the parser files the hyphenated name as an adjective of "militiamen"
+    ("Anti-Balaka militiamen killed three civilians in Bangui.", "Anti-Balaka", 3),
+    ("CRPF personnel killed two rebels in Sukma.", "Police Forces of India", 1),
+    ("MINUSCA peacekeepers exchanged fire with gunmen in Bangui.", "MINUSCA", 8),
+])
+def test_a_named_force_is_its_own_actor_with_its_acled_type(code_text, text, name, inter):
+    source = next(a for a in _actors(code_text(text, pub="2016-03-05")) if a["role"] == "source")
+    assert (source["name"], source["acled_inter"]) == (name, inter)

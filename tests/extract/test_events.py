@@ -664,3 +664,24 @@ def test_a_time_after_a_verb_is_no_particle_of_it(code_text):
 def test_setting_alight_or_ablaze_destroys(code_text, text):
     # the parser files "alight" as a dative: the phrase is found whatever the second word's label
     assert [e["trigger"] for e in code_text(text)["events"]][:1] in (["set alight"], ["set ablaze"])
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 March 2016, youths threw stones at police in Karam.",
+    "On 3 March 2016, an improvised explosive device went off near a market in Karam.",
+])
+def test_a_phrase_the_lexicon_writes_as_the_text_does_is_found(code_text, text):
+    # spaCy's lemma of "stones" is "stone", of the modifier "improvised" "improvise": the
+    # lexicon's phrase is matched as written too
+    types = [e["acled_event_type"] for e in code_text(text, pub="2016-03-05")["events"]]
+    assert types[:1] in (["Riots"], ["Explosions/Remote violence"])
+
+
+def test_police_dispersing_a_crowd_is_a_protest_they_intervened_in(code_text):
+    out = code_text("On 3 March 2016, police dispersed opposition supporters in Karam.", pub="2016-03-05")
+    [e] = out["events"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Protests", "Protest with intervention")
+    assert {a["role"]: a["acled_inter"] for a in e["actors"]} == {"source": 6, "target": 1}
+    # no one to disperse: the gunmen scattering is no protest
+    out = code_text("On 3 March 2016, the gunmen dispersed into the forest near Karam.", pub="2016-03-05")
+    assert all(e["event_type"] != "PROTEST" for e in out["events"])

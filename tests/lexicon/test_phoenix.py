@@ -20,6 +20,8 @@ WORLD_PEACE_BODY_ [IGOUNO]
 SHARED_NAME [ATLGOV]
 OTHER_ENTRY [BORGOV]
 +SHARED_NAME
+EAST_SIDE_FRONT_ [EAFREB]
+GLOBAL_HOLY_ARMY_ [IMGMUSXYZ]
 """
 
 
@@ -36,7 +38,7 @@ def test_parser_reads_names_aliases_and_dated_roles():
     assert doe.name == "JOHN DOE" and doe.aliases == ("PRESIDENT DOE", "J. DOE")
     assert [(r.code, r.since, r.until) for r in doe.roles] == [
         ("ATLELI", date(1970, 1, 1), date(2005, 11, 21)), ("ATLGOV", date(2005, 11, 22), None), ("ATLELI", None, None)]
-    assert [e.name for e in entries] == ["JOHN DOE", "BLUE BRIGADE", "WORLD PEACE BODY", "SHARED NAME", "OTHER ENTRY"]
+    assert [e.name for e in entries][:5] == ["JOHN DOE", "BLUE BRIGADE", "WORLD PEACE BODY", "SHARED NAME", "OTHER ENTRY"]
 
 
 def test_a_role_holds_only_on_its_dates(tmp_path):
@@ -53,6 +55,14 @@ def test_groups_organisations_and_ambiguous_names(tmp_path):
     assert body.country is None and body.sector == "IGO"
     assert index.lookup("Shared Name", date(2020, 1, 1)) is None      # two actors: no guess
     assert index.lookup("Nobody", date(2020, 1, 1)) is None
+
+
+def test_a_region_code_stands_for_no_country_and_the_role_follows_it(tmp_path):
+    index = _index(tmp_path)
+    front = index.lookup("East Side Front", date(2020, 1, 1))
+    assert (front.country, front.sector) == (None, "REB")
+    # an international militarised group is a non-state armed group
+    assert index.lookup("Global Holy Army", date(2020, 1, 1)).sector == "REB"
 
 
 @given(st.lists(st.text(alphabet="ABC_+[]>-0123456789 \t#", max_size=30), max_size=20))

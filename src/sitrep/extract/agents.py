@@ -97,7 +97,8 @@ class AgentReader:
             # "a Nigerian army unit", "a Lagos police station": the agent word modifies a noun,
             # and the words before it modify that noun too
             mods += [c for c in tok.head.lefts if c.i < tok.i and c.dep_ in MODIFIER_DEPS]
-        named = [m for m in mods if m.ent_id_ and m.dep_ in ("compound", "nmod", "poss")]
+        # (a named organisation the parser made an adjective: "Anti-Balaka militiamen")
+        named = [m for m in mods if m.ent_id_ and (m.dep_ in ("compound", "nmod", "poss") or m.ent_type_ == "ORG")]
         if not named and tok.i > 0 and tok.doc[tok.i - 1].ent_id_ and tok.doc[tok.i - 1] not in mods:
             # a named actor just before the noun is its modifier even where the parser
             # makes it the subject of a clause ("<group> gunmen" read as "X gunned")

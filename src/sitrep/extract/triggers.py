@@ -24,6 +24,11 @@ VIOLENT_CAUSES = {"torture", "explosion", "blast", "shelling", "airstrike", "str
                   "bullet", "landmine", "mine", "bombing", "beating", "clash", "injury", "shot", "ied", "fire"}
 ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "intersection", "roundabout", "access",
               "entrance", "railway", "motorway", "traffic", "rail", "track", "railroad"}
+# the people a crowd-dispersing verb acts on ("dispersed the protesters"; a dispersed
+# "rally" is an event noun of its own, which the dispersing refines)
+CROWD_WORDS = {"crowd", "protester", "protestor", "demonstrator", "supporter", "mob", "youth", "student", "people",
+               "resident", "worker", "trader", "activist", "rioter", "villager", "farmer", "teacher", "vendor",
+               "mourner"}
 RESTRICTION_WORDS = {"curfew", "lockdown", "emergency", "ban", "restriction", "closure", "blockade", "embargo",
                      "martial"}
 PLACE_PRONOUNS = {"it", "there"}
@@ -170,9 +175,8 @@ class TriggerFinder:
                 heads = [child] if child.dep_ in ("prt", "dobj", "dative", "acomp", "advmod", "oprd") else (
                     ([child] if _particle_like(tok, child) else []) + [g for g in child.children if g.dep_ == "pobj"]
                     if child.dep_ == "prep" else [])
-                for head in heads:
-                    entry = self._usable(self.lexicon.phrase_entries((lemma, head.lemma_.lower()), verbal=True),
-                                         tok, is_place)
+                for head, word in ((h, w) for h in heads for w in _forms(h)):
+                    entry = self._usable(self.lexicon.phrase_entries((lemma, word), verbal=True), tok, is_place)
                     if entry:
                         return entry, [head]
             if tok.pos_ == "VERB":
@@ -196,10 +200,11 @@ class TriggerFinder:
         if tok.pos_ in ("NOUN", "PROPN"):
             mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")] \
                 if lemma in self.lexicon.noun_phrase_heads else []
-            for size in (2, 1):
-                if len(mods) >= size:
-                    words = tuple(m.lemma_.lower() for m in mods[-size:]) + (lemma,)
-                    entry = self._usable(self.lexicon.phrase_entries(words, verbal=False), tok, is_place)
+            for size in (size for size in (2, 1) if len(mods) >= size):
+                # the modifiers as lemmas, then as written ("improvised explosive device")
+                as_lemmas, as_written = tuple(m.lemma_.lower() for m in mods[-size:]), tuple(m.lower_ for m in mods[-size:])
+                for words in dict.fromkeys((as_lemmas, as_written)):
+                    entry = self._usable(self.lexicon.phrase_entries(words + (lemma,), verbal=False), tok, is_place)
                     if entry:
                         return entry, mods[-size:]
             if is_mining_site(tok):
@@ -233,6 +238,8 @@ class TriggerFinder:
                 return True
             if "road" in entry.needs and lemma in ROAD_WORDS:
                 return True
+            if "crowd" in entry.needs and lemma in CROWD_WORDS:
+                return True
         if "conducted" in entry.needs and (tok.pos_ in ("VERB", "AUX") or (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in CONDUCTING_VERBS)
                 or (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("take", "occur"))):
@@ -248,6 +255,13 @@ class TriggerFinder:
                     if t.lemma_.lower() in VIOLENT_CAUSES:
                         return True
         return False
+
+
+def _forms(tok) -> tuple[str, ...]:
+    """A phrase's second word as the lexicon may write it: its lemma, or as written
+    ("throw stones": spaCy's lemma of a plural object is the singular)."""
+    lemma = tok.lemma_.lower()
+    return (lemma,) if lemma == tok.lower_ else (lemma, tok.lower_)
 
 
 def _particle_like(verb, prep) -> bool:

@@ -165,6 +165,13 @@ def build_phoenix_index(source: Path, target: Path) -> Path:
     return target
 
 
+# CAMEO's region codes, which stand where a country code would (CAMEO manual 1.1b3,
+# actor codebook: regional codes)
+CAMEO_REGIONS = frozenset({"AFR", "ASA", "BLK", "BMF", "CAU", "CAS", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN",
+                           "EUR", "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCA", "SCN",
+                           "SEA", "WAF", "WEU", "WST"})
+
+
 class PhoenixIndex:
     """Read-only look-ups in the compiled dictionaries."""
 
@@ -214,9 +221,10 @@ class PhoenixIndex:
 
     def _actor(self, name: str, code: str) -> PhoenixActor:
         head = code[:3]
-        # the three letters are a country only when the gazetteer has it (not IGO, NGO, REB ...)
+        # the three letters are a country only when the gazetteer has it (not IGO, NGO, REB ...);
+        # a region ("EAFREB": East African rebels) is no country, and the role follows it
         country = head if head in self._countries else None
-        rest = code[3:] if country else code
+        rest = code[3:] if country or head in CAMEO_REGIONS else code
         role = rest[:3] if rest else None
         sector = sector_of_role(role) if role else None
         return PhoenixActor(name=name, code=code, country=country, sector=sector)

@@ -24,8 +24,9 @@ from typing import Iterable, Iterator
 # "[~ENV}" occurs once in the file: either closing bracket ends the code
 _LINE = re.compile(r"^(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[~(?P<code>[A-Z]+)[\]}]")
 _SET = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
-# the one CAMEO role code PLOVER names otherwise (the rest are the same three letters)
-_PLOVER_SECTOR_OF_ROLE = {"INS": "REB"}
+# the CAMEO codes PLOVER names otherwise (the rest are the same three letters): insurgents,
+# and international militarised groups ("IMGMUSALQ"), which are non-state armed groups
+_PLOVER_SECTOR_OF_ROLE = {"INS": "REB", "IMG": "REB"}
 
 
 def sector_of_role(role: str) -> str:
