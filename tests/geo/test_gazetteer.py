@@ -24,7 +24,7 @@ def test_demonyms_and_countries(resources):
 
 
 def test_second_level_divisions_sit_among_their_towns(resources):
-    from sitrep.evaluation.acled import haversine_km
+    from sitrep.geo.context import haversine_km
 
     g = resources.gazetteer
     counties = [c for c in g.lookup(fold("Butler County")) if c.feature_code == "ADM2"]
@@ -35,7 +35,7 @@ def test_second_level_divisions_sit_among_their_towns(resources):
 
 
 def test_countries_sit_at_the_geonames_point(resources):
-    from sitrep.evaluation.acled import haversine_km
+    from sitrep.geo.context import haversine_km
 
     g = resources.gazetteer
     # countryinfo's point where it agrees with GeoNames, the data file's where it does not

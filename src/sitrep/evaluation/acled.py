@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import os
 import time
 from collections import Counter
@@ -29,6 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from ..geo.context import haversine_km
 from ..learn.acled_types import cross_fitted_models, fold_of, trained_on
 from ..lexicon.actors import load_yaml
 from ..model import Article, CodedArticle, Event
@@ -132,13 +132,6 @@ def main_event(coded: CodedArticle) -> Optional[Event]:
         if e.status in ("occurred", "ongoing"):
             return e
     return typed[0] if typed else None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def evaluate_acled(coder, path: str | Path, limit: Optional[int] = None) -> dict[str, Any]:

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from ..coder import toponym_resolver
+from ..geo.context import haversine_km
 from ..nlp.spacy_model import masked_doc
-from .acled import EVALDATA, haversine_km
+from .acled import EVALDATA
 
 GEO_DIR = EVALDATA / "geo"
 DATASETS = {"gwn": "GWN.xml", "lgl": "lgl.xml", "geovirus": "GeoVirus.xml"}

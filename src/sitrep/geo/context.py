@@ -113,6 +113,14 @@ SUPPORT_BY_DISTANCE = ((50.0, 0.3), (150.0, 0.2), (400.0, 0.1))
 MAX_ANCHORS = 25
 
 
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of the Earth's mean radius."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
 def approximate_km(a: Candidate, b: Candidate) -> float:
     """Equirectangular distance: exact enough below a few hundred km, and cheap."""
     mean_lat = math.radians((a.lat + b.lat) / 2)

@@ -31,10 +31,11 @@ re-runs the rule over the whole store in ingest order.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Optional
+
+from ..geo.context import haversine_km
 
 REALIS = frozenset({"occurred", "ongoing"})
 _TOWN = frozenset({"town", "site"})
@@ -101,13 +102,6 @@ def key_of(event: dict, doc_id: str) -> EventKey:
         participants=specific_participants(a["name"] for a in event["actors"] if a["role"] != "supporter"),
         exact_day=event["date"]["precision"] == "day" and event["date"]["method"] == "explicit",
         place_precision=loc.get("precision"))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def match_distance(a: EventKey, b: EventKey, rule: DedupRule) -> Optional[tuple[float, int]]:
