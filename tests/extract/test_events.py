@@ -685,3 +685,28 @@ def test_police_dispersing_a_crowd_is_a_protest_they_intervened_in(code_text):
     # no one to disperse: the gunmen scattering is no protest
     out = code_text("On 3 March 2016, the gunmen dispersed into the forest near Karam.", pub="2016-03-05")
     assert all(e["event_type"] != "PROTEST" for e in out["events"])
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The opposition said it would boycott the elections in Karam.", "boycott"),
+    ("The governor will extend the night-time curfew in Karam.", "extend"),
+    ("The government plans to impose restrictions on trade with Karam.", "impose"),
+])
+def test_pressure_announced_is_a_threat(code_text, text, trigger):
+    # CAMEO 13 (threaten to boycott, to impose a curfew or restrictions): nothing ACLED counts yet
+    [e] = [e for e in code_text(text)["events"] if e["trigger"] == trigger]
+    assert (e["event_type"], e["status"], e["acled_event_type"]) == ("THREATEN", "threatened", None)
+
+
+def test_an_attempt_or_a_seizure_intended_is_no_threat(code_text):
+    out = code_text("On 3 March 2016, police tried to disperse the protesters in Karam.", pub="2016-03-05")
+    assert all(e["event_type"] != "THREATEN" for e in out["events"])
+    out = code_text("The rebels intend to take the city of Karam.")
+    assert [e["event_type"] for e in out["events"]] == ["COERCE"]
+
+
+def test_working_people_striking_stop_work(code_text):
+    [e] = code_text("On 3 March 2016, teachers struck for a third day in Karam.", pub="2016-03-05")["events"]
+    assert (e["event_type"], e["acled_event_type"]) == ("PROTEST", "Protests")
+    [e] = code_text("On 3 March 2016, a drone struck a car near Karam.", pub="2016-03-05")["events"]
+    assert e["event_type"] == "ASSAULT"

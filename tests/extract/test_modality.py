@@ -20,6 +20,12 @@ def _trigger(doc, word):
     ("The envoy called for a ceasefire in the north.", "ceasefire", "requested"),
     ("Traders called a strike in the town on Monday.", "strike", "occurred"),
     ("Residents demanded an inquiry into the killing of a trader.", "killing", "occurred"),
+    # a future told in the past is intended; with a condition of its own, hypothetical
+    ("The rebels said they would meet the mediator.", "meet", "intended"),
+    ("The rebels said they would meet the mediator if he came alone.", "meet", "hypothetical"),
+    # the light verb's tense is the act's: the aid is to come, the attack is past
+    ("The agency will provide 300 tons of food aid to the camps.", "aid", "intended"),
+    ("The police will investigate the attack on the market.", "attack", "occurred"),
 ])
 def test_status(parse, text, word, status):
     assert status_of(_trigger(parse(text), word)) == status

@@ -18,6 +18,11 @@ VOW_VERBS = {"vow", "swear", "pledge", "promise"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT", "RETREAT"}
 ARMED_SECTORS = {"REB", "MIL", "PRM", "UAF", "COP"}
 VIOLENT_TYPES = {"ASSAULT", "COERCE"}
+# conflictual acts short of force; announced, they are threats (CAMEO 13: threaten to
+# boycott, to sanction, to impose a curfew or martial law, to arrest)
+PRESSURE_TYPES = {"PROTEST", "SANCTION", "COERCE"}
+# the ACLED types such an act may carry and still be a threat (seizing ground is not)
+PRESSURE_ACLED_TYPES = {None, "Protests", "Strategic developments"}
 
 _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|break up|detain|rubber bullet|"
                            r"water cannon|baton)", re.I)

@@ -17,13 +17,13 @@ from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeS
 from .actors import ActorFinder, country_name
 from .coref import ActorIndex
 from .implied import ImpliedDoers
-from .coding import (VIOLENT_TYPES, fire_went_both_ways, is_institution, kind_of_fire, promise_or_refusal,
-                     protests_behind_arrests, refine_protest, target_kind, vowed)
+from .coding import (PRESSURE_ACLED_TYPES, PRESSURE_TYPES, VIOLENT_TYPES, fire_went_both_ways, is_institution,
+                     kind_of_fire, promise_or_refusal, protests_behind_arrests, refine_protest, target_kind, vowed)
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup, with_inter_for_location
 from .mentions import counts_told_later, merge_mentions
-from .modality import status_of
+from .modality import announced_intent, status_of
 from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS, RoleFinder, Roles
 from .text import paragraph_bounds
 from .triggers import TriggerFinder, TriggerMatch, acts_as_verb, is_mining_site
@@ -136,6 +136,13 @@ class EventExtractor:
         elif coding.event_type in VIOLENT_TYPES and status == "intended" and vowed(tok):
             # "Albanians have sworn to fight until ...": a vow to use force is a threat
             coding = replace(coding, event_type="THREATEN", cameo_root="13")
+            status = "threatened"
+        elif coding.event_type in PRESSURE_TYPES and coding.acled_event_type in PRESSURE_ACLED_TYPES and (
+                status == "threatened" or (status == "intended" and announced_intent(tok))):
+            # "said they would boycott", "will extend the curfew": pressure announced is a
+            # threat (CAMEO 13), and nothing ACLED counts yet
+            coding = replace(coding, event_type="THREATEN", cameo_root="13", acled_event_type=None,
+                             acled_sub_event_type=None)
             status = "threatened"
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence

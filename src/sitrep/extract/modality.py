@@ -8,9 +8,13 @@ encircling" -> ongoing.
 """
 from __future__ import annotations
 
+from .quotes import SPEECH_VERBS
+
 INTEND = {"seek", "want", "plan", "intend", "aim", "try", "attempt", "hope", "prepare", "plot", "aspire",
           "wish", "expect", "determine", "move", "look", "set", "decide", "pledge", "promise", "vow", "willing",
           "ready", "agree", "offer", "swear"}
+# intentions announced rather than attempted ("plans to impose", not "tried to disperse")
+PLAN_VERBS = {"plan", "intend", "decide", "prepare", "ready", "set", "vow", "swear", "pledge", "promise"}
 # "will send troops": what an actor says it will do is intended, not done
 FUTURE_AUX = {"will", "shall", "'ll"}
 THREATEN = {"threaten"}
@@ -19,6 +23,10 @@ DENY = {"deny", "reject", "dismiss", "refute", "fail", "refuse", "decline"}
 ONGOING = {"continue", "keep", "focus", "remain", "persist", "escalate", "intensify"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should"}
 ABILITY = {"able", "capable", "unable"}
+# verbs whose object names the act itself: "will provide aid", "will hold talks" say the
+# aid and the talks are to come ("will investigate the attack" does not)
+LIGHT_VERBS = {"provide", "give", "send", "deliver", "offer", "extend", "grant", "hold", "conduct", "launch",
+               "stage", "make", "carry", "mount", "begin", "start", "resume", "sign", "impose"}
 ONGOING_NOUNS = {"campaign", "offensive", "siege", "operation", "fighting", "encirclement", "hostilities",
                  "insurgency", "war", "blockade", "battle"}
 CLIMB_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "conj", "dobj", "acomp", "advcl", "appos"}
@@ -42,6 +50,38 @@ def is_infinitive_clause(tok) -> bool:
                                                                for c in tok.children))
 
 
+def _reported_future(verb) -> bool:
+    """'said it would allow': "would" in a clause a past speech verb reports, with no
+    condition of its own ("would meet him if ..."), is the future as the speaker saw it."""
+    head = verb.head
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                      for c in verb.children)
+    return (verb.dep_ == "ccomp" and head.lemma_.lower() in SPEECH_VERBS and head.tag_ == "VBD"
+            and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and not conditional)
+
+
+def _light_verb_of(trigger):
+    """The light verb whose object a noun trigger is: "will provide aid", "will provide
+    25,000 tons of food aid"; None for any other noun."""
+    node = trigger
+    if node.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.dep_ == "prep":
+        node = node.head.head          # "tons of aid": the quantity is the object
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in LIGHT_VERBS:
+        return node.head
+    return None
+
+
+def announced_intent(trigger) -> bool:
+    """An intention stated as a decision, not an effort: "will extend the curfew", "said
+    they would boycott", "plans to impose restrictions" ("tried to disperse" is none)."""
+    verb = _light_verb_of(trigger) or trigger
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children) or _reported_future(verb):
+        return True
+    return is_infinitive_clause(verb) and verb.head.lemma_.lower() in PLAN_VERBS
+
+
 def status_of(trigger) -> str:
     """Walk up from the trigger through complements and read the governing words."""
     if any(c.dep_ == "neg" for c in trigger.children):
@@ -49,8 +89,13 @@ def status_of(trigger) -> str:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children):
         return "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in trigger.children):
-        return "hypothetical"
+        # "Iraq said it would allow ...": a future told in the past is intended
+        return "intended" if _reported_future(trigger) else "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
+        return "intended"
+    light = _light_verb_of(trigger)
+    if light is not None and (any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in light.children)
+                              or _reported_future(light)):
         return "intended"
     node = trigger
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else None

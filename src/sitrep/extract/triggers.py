@@ -79,8 +79,12 @@ def is_mining_site(tok) -> bool:
 
 
 def _work_stoppage(tok) -> bool:
-    """Is the noun "strike" a work stoppage: called, held or gone on ("went on strike",
-    "observed a strike"), or said how long or whose it is ("a three-day strike")?"""
+    """Is "strike" a work stoppage: the noun called, held or gone on ("went on strike",
+    "observed a strike"), or said how long or whose it is ("a three-day strike"); the verb
+    with no object, done by working people ("teachers will strike on Monday")?"""
+    if tok.pos_ in ("VERB", "AUX"):
+        return not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in STOPPAGE_MODIFIERS for c in tok.children)
     governor = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "on" else tok.head
     if tok.dep_ in ("dobj", "nsubjpass", "pobj") and governor.lemma_.lower() in STOPPAGE_VERBS:
         return True
@@ -180,6 +184,8 @@ class TriggerFinder:
                     if entry:
                         return entry, [head]
             if tok.pos_ == "VERB":
+                if lemma == "strike" and _work_stoppage(tok) and "protest" in self.lexicon.entries:
+                    return self.lexicon.entries["protest"], []
                 entry = self._usable(self.lexicon.verb_entries(lemma, tok.lower_), tok, is_place)
                 if entry is None and lemma in SPEECH_VERBS and _says_must(tok):
                     # "Chirac reiterated that Iraq must cooperate": a demand
