@@ -710,3 +710,22 @@ def test_working_people_striking_stop_work(code_text):
     assert (e["event_type"], e["acled_event_type"]) == ("PROTEST", "Protests")
     [e] = code_text("On 3 March 2016, a drone struck a car near Karam.", pub="2016-03-05")["events"]
     assert e["event_type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize("text,plover", [
+    # CAMEO's verbs as the CAMEO-to-PLOVER table files them
+    ("Kenya's government accepted a proposal for ending the dispute.", "AGREE"),
+    ("Kenya's government accepted demands from the unions.", "CONCEDE"),
+    ("Kenya's government lifted the curfew in Karam.", "RETREAT"),
+    ("Kenya's government lifted the ban on the party.", "CONCEDE"),
+    ("Kenya's government halted aid to Karam.", "SANCTION"),
+    ("Kenya's government granted asylum to 18 rebels.", "AID"),
+    ("Kenya's government has strengthened its forces in Karam.", "MOBILIZE"),
+])
+def test_cameo_verbs_take_their_plover_types(code_text, text, plover):
+    assert [e["event_type"] for e in code_text(text)["events"]][:1] == [plover]
+
+
+def test_accepting_responsibility_is_no_agreement(code_text):
+    out = code_text("The group accepted responsibility for the bombing in Karam.")
+    assert all(e["event_type"] != "AGREE" for e in out["events"])

@@ -24,6 +24,8 @@ VIOLENT_CAUSES = {"torture", "explosion", "blast", "shelling", "airstrike", "str
                   "bullet", "landmine", "mine", "bombing", "beating", "clash", "injury", "shot", "ied", "fire"}
 ROAD_WORDS = {"road", "highway", "street", "route", "bridge", "junction", "intersection", "roundabout", "access",
               "entrance", "railway", "motorway", "traffic", "rail", "track", "railroad"}
+# restrictions whose easing PLOVER calls a retreat (a curfew, a blockade, sanctions)
+EASED_WORDS = {"curfew", "lockdown", "emergency", "martial", "blockade", "siege", "sanction", "sanctions", "embargo"}
 # the people a crowd-dispersing verb acts on ("dispersed the protesters"; a dispersed
 # "rally" is an event noun of its own, which the dispersing refines)
 CROWD_WORDS = {"crowd", "protester", "protestor", "demonstrator", "supporter", "mob", "youth", "student", "people",
@@ -245,6 +247,8 @@ class TriggerFinder:
             if "road" in entry.needs and lemma in ROAD_WORDS:
                 return True
             if "crowd" in entry.needs and lemma in CROWD_WORDS:
+                return True
+            if "eased" in entry.needs and lemma in EASED_WORDS:
                 return True
         if "conducted" in entry.needs and (tok.pos_ in ("VERB", "AUX") or (
                 tok.dep_ == "dobj" and tok.head.lemma_.lower() in CONDUCTING_VERBS)
