@@ -721,6 +721,13 @@ def test_working_people_striking_stop_work(code_text):
     ("Kenya's government halted aid to Karam.", "SANCTION"),
     ("Kenya's government granted asylum to 18 rebels.", "AID"),
     ("Kenya's government has strengthened its forces in Karam.", "MOBILIZE"),
+    ("Kenya's government complained to the United Nations over the raids.", "ACCUSE"),
+    ("Kenya's government cancelled restrictions on the press.", "CONCEDE"),
+    ("The rebels declared a unilateral ceasefire in Karam.", "RETREAT"),
+    ("Five hundred rebels surrendered last week in Karam.", "RETREAT"),
+    # a promise to lift (CAMEO 03), and a threat to withdraw the inspectors (CAMEO 13)
+    ("President Uhuru Kenyatta said he is prepared to lift the ban on the party.", "AGREE"),
+    ("The UN announced that it will withdraw its inspectors from Karam.", "THREATEN"),
 ])
 def test_cameo_verbs_take_their_plover_types(code_text, text, plover):
     assert [e["event_type"] for e in code_text(text)["events"]][:1] == [plover]
@@ -729,3 +736,10 @@ def test_cameo_verbs_take_their_plover_types(code_text, text, plover):
 def test_accepting_responsibility_is_no_agreement(code_text):
     out = code_text("The group accepted responsibility for the bombing in Karam.")
     assert all(e["event_type"] != "AGREE" for e in out["events"])
+
+
+def test_a_truce_declared_is_an_acled_agreement_and_a_surrender_a_change_to_the_group(code_text):
+    out = code_text("On 3 March 2016, the rebels declared a ceasefire in Karam.", pub="2016-03-05")
+    assert [(e["event_type"], e["acled_sub_event_type"]) for e in out["events"]] == [("RETREAT", "Agreement")]
+    out = code_text("On 3 March 2016, 50 rebels surrendered to the army in Karam.", pub="2016-03-05")
+    assert out["events"][0]["acled_sub_event_type"] == "Change to group/activity"

@@ -12,9 +12,9 @@ from .quotes import SPEECH_VERBS
 
 INTEND = {"seek", "want", "plan", "intend", "aim", "try", "attempt", "hope", "prepare", "plot", "aspire",
           "wish", "expect", "determine", "move", "look", "set", "decide", "pledge", "promise", "vow", "willing",
-          "ready", "agree", "offer", "swear"}
+          "ready", "prepared", "committed", "agree", "offer", "swear"}
 # intentions announced rather than attempted ("plans to impose", not "tried to disperse")
-PLAN_VERBS = {"plan", "intend", "decide", "prepare", "ready", "set", "vow", "swear", "pledge", "promise"}
+PLAN_VERBS = {"plan", "intend", "decide", "prepare", "prepared", "ready", "set", "vow", "swear", "pledge", "promise"}
 # "will send troops": what an actor says it will do is intended, not done
 FUTURE_AUX = {"will", "shall", "'ll"}
 THREATEN = {"threaten"}

@@ -46,6 +46,8 @@ ADDRESSING_VERBS = {"apologize", "apologise", "appeal", "complain", "write", "sp
 # verbs that only say an event happened: their prepositions belong to the event noun
 OCCUR_VERBS = {"erupt", "break", "occur", "take", "happen", "continue", "resume", "rage", "report", "ensue", "flare",
                "intensify", "escalate", "start", "begin", "take place"}
+# "is ready to", "is prepared to": the subject of the adjective's verb does what follows
+WILLING_ADJECTIVES = {"ready", "prepared", "willing", "committed", "determined", "eager", "keen"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp"}
 # "two soldiers were wounded in a bomb attack": the harm is told, the noun in "in" is the
 # event (harms that are triggers themselves, "killed in", carry the event on the verb)
@@ -274,8 +276,10 @@ class RoleFinder:
         return attacker
 
     def _inherited_subject(self, tok, depth: int = 0) -> Optional[Actor]:
-        """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X."""
-        if depth > 3 or tok.dep_ not in INHERIT_DEPS | {"prep", "pobj"} or tok.head.i == tok.i:
+        """'IS was seeking to turn', 'killing civilians' (advcl), 'urged X to attack' -> X;
+        'he is ready to lift': through an adjective of willingness to its verb's subject."""
+        if depth > 3 or tok.head.i == tok.i or tok.dep_ not in INHERIT_DEPS | {"prep", "pobj"} and not (
+                tok.dep_ == "acomp" and tok.lemma_.lower() in WILLING_ADJECTIVES):
             return None
         head = tok.head
         if tok.dep_ in ("pcomp", "pobj") or head.dep_ == "prep":
