@@ -33,3 +33,16 @@ def test_real_file_runs(coder):
     report = evaluate_muc(coder, path, limit=10)
     assert report["documents"] == 10
     assert all(0.0 <= m["f1"] <= 1.0 for m in report["metrics"].values())
+
+
+def test_an_organisations_members_are_individuals_and_it_is_one_organisation(tmp_path, coder):
+    # "FMLN rebels" twice and "the FMLN": the individuals, and one organisation
+    report = {"docid": "D2", "doctext": "fmln rebels attacked an army post in san miguel on monday. later fmln "
+              "rebels killed two peasants near the town. the fmln attacked a bridge.",
+              "extracts": {"PerpInd": [[["fmln rebels", 0]]], "PerpOrg": [[["fmln", 0]]], "Victim": [],
+                           "Target": [], "Weapon": []}}
+    path = tmp_path / "dev.json"
+    path.write_text(json.dumps(report) + "\n", encoding="utf-8")
+    metrics = evaluate_muc(coder, path)["metrics"]
+    assert (metrics["PerpOrg"]["predicted"], metrics["PerpOrg"]["recall"]) == (1, 1.0)
+    assert metrics["PerpInd"]["recall"] == 1.0

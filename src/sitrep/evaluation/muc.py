@@ -40,6 +40,10 @@ VIOLENT_TYPES = {"ASSAULT", "COERCE"}
 BODY_WORDS = {"army", "military", "government", "police", "force", "forces", "guard", "navy", "junta", "regime",
               "administration", "cartel", "front", "movement", "party", "command", "squads", "mafia", "mafias"}
 
+# what names an organisation's people, not the organisation ("FMLN rebels")
+MEMBER_WORDS = {"rebels", "guerrillas", "terrorists", "fighters", "militants", "members", "soldiers", "troops",
+                "commandos", "activists", "gunmen", "men", "insurgents", "militiamen", "agents", "cadres"}
+
 
 def load_muc(path: Path) -> Iterator[tuple[str, str, dict[str, list[list[str]]]]]:
     """(doc id, text, {role: [entity mentions]}) per report."""
@@ -62,6 +66,8 @@ def predicted_fillers(coded: CodedArticle) -> dict[str, set[frozenset[str]]]:
     """Per role, the predicted entities, each as the strings that may name it (its span
     in the text and, for a named actor, its canonical name)."""
     out: dict[str, set[frozenset[str]]] = {role: set() for role in ROLES}
+    # one organisation however many spans name it: canonical name -> its spans
+    organisations: dict[str, set[str]] = {}
     for event in coded.events:
         if event.coding.event_type not in VIOLENT_TYPES or event.status not in ("occurred", "ongoing"):
             continue
@@ -72,17 +78,20 @@ def predicted_fillers(coded: CodedArticle) -> dict[str, set[frozenset[str]]]:
             span = _norm(actor.evidence.text)
             if actor_role.role == "source":
                 named = _norm(actor.name)
-                if actor.lexicon_id and named not in span and span not in named:
-                    # "guerrillas of the FMLN": the individuals, and the organisation they are of
+                if actor.lexicon_id and span != named and span not in named and (
+                        named not in span or span.rsplit(" ", 1)[-1] in MEMBER_WORDS):
+                    # "guerrillas of the FMLN", "FMLN rebels": the individuals, and the
+                    # organisation they are of ("FMLN units" is the organisation)
                     out["PerpInd"].add(frozenset({span}))
-                    out["PerpOrg"].add(frozenset({named}))
+                    organisations.setdefault(named, {named})
                 elif actor.lexicon_id or actor.kind in ("group", "state") or span.rsplit(" ", 1)[-1] in BODY_WORDS:
-                    out["PerpOrg"].add(frozenset({span, named}))
+                    organisations.setdefault(named, {named}).add(span)
                 else:
                     out["PerpInd"].add(frozenset({span}))
             elif actor_role.role == "target" and (is_civilian(actor) or actor.sector in ("GOV", "ELI")
                                                   or actor.kind == "person"):
                 out["Victim"].add(frozenset({span}))
+    out["PerpOrg"] = {frozenset(spans) for spans in organisations.values()}
     return out
 
 
