@@ -537,3 +537,29 @@ def test_who_the_gunmen_are(code_text, text, name, inter):
 def test_a_named_force_is_its_own_actor_with_its_acled_type(code_text, text, name, inter):
     source = next(a for a in _actors(code_text(text, pub="2016-03-05")) if a["role"] == "source")
     assert (source["name"], source["acled_inter"]) == (name, inter)
+
+
+@pytest.fixture
+def finder_with_a_person(tmp_path, resources):
+    from sitrep.extract.actors import ActorFinder
+    from sitrep.lexicon.phoenix import PHOENIX_FILES, PhoenixIndex, build_phoenix_index
+
+    for name in PHOENIX_FILES:
+        (tmp_path / name).write_text("PETER_KAMAU_ [KENELI]\n" if name == PHOENIX_FILES[0] else "", encoding="utf-8")
+    index = PhoenixIndex(build_phoenix_index(tmp_path, tmp_path / "p.sqlite"), resources.gazetteer.country_codes())
+    return ActorFinder(resources.actors, resources.gazetteer, index)
+
+
+@pytest.mark.parametrize("text,country,sector,known", [
+    # the dictionary says a Kenyan elite; the text's title says what he is now
+    ("Kenyan President Peter Kamau met the envoy.", "KEN", "GOV", True),
+    ("Peter Kamau met the envoy.", "KEN", "ELI", True),
+    ("Former President Peter Kamau met the envoy.", "KEN", "ELI", True),
+    # a title of another country: another man of that name
+    ("President Peter Kamau of Uganda met the envoy.", "UGA", "GOV", False),
+])
+def test_a_known_persons_title_in_the_text_says_their_office(finder_with_a_person, parse, text, country, sector, known):
+    from datetime import date
+
+    [person] = [a for a in finder_with_a_person.find(parse(text), text, date(2022, 5, 1), None) if a.kind == "person"]
+    assert (person.country, person.sector, person.lexicon_id is not None) == (country, sector, known)

@@ -14,7 +14,7 @@ from typing import Optional
 from ..geo.names import fold, without_article
 from ..lexicon.actors import ActorEntry, ActorLexicon
 from ..model import Actor, Evidence
-from .agents import INSTITUTION_NOUNS, AgentReader, country_name, evidence_of, inter_for
+from .agents import FORMER_WORDS, INSTITUTION_NOUNS, AgentReader, country_name, evidence_of, inter_for
 
 BACKING_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "affiliated"}
 LEADING_WORDS = {"led"}
@@ -121,7 +121,7 @@ class ActorFinder:
                     mentions.append(named)
                 covered.update(range(ent.start, ent.end))
             elif ent.label_ == "PERSON" and (known := self._from_phoenix(ent, text, pub_date)) is not None:
-                mentions.append(known)
+                mentions.append(self._as_titled(known, ent))
                 covered.update(range(ent.start, ent.end))
             elif ent.label_ == "PERSON" and len(ent) >= 2 and not (
                     ent.root.text.islower() and self.lexicon.agent_for(ent.root.lemma_.lower())):
@@ -145,33 +145,54 @@ class ActorFinder:
                 mentions.append(agent_mention)
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))
 
-    def _titled_person(self, ent, text: str, main_country: Optional[str]) -> Actor:
-        """A person the lexicons do not know: the title before the name says the office
-        ("US Senator Marco Rubio": LEG), a country word beside it whose ("French
-        President ..."), else the article's country; with no title before it, a title in
-        apposition ("X, Kenya's deputy foreign minister"). The name alone says nothing."""
+    def _as_titled(self, known: Actor, ent) -> Actor:
+        """A known person as the text's title says they are ("German Chancellor Helmut
+        Kohl": DEU GOV, whatever the dictionary's dates say of the report's date); "former"
+        or "ousted" before the title leaves the dictionary's reading."""
+        sector, title_words, _ = self._title_before(ent)
+        if sector is None or any(t.lower_ in FORMER_WORDS or t.lower_ in ("ousted", "deposed", "late")
+                                 for t in title_words):
+            return known
+        # "King Hassan of Morocco": the country may follow the name
+        after = [g for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= ent.end
+                 for g in c.children if g.dep_ == "pobj"]
+        country = self._country_in(title_words) or self._country_in(after) or known.country
+        # of another country, it is another person of that name
+        lexicon_id = known.lexicon_id if country == known.country or known.country is None else None
+        return Actor(name=known.name, country=country, sector=sector, acled_inter=inter_for(sector, country),
+                     kind=known.kind, evidence=known.evidence, lexicon_id=lexicon_id)
+
+    def _title_before(self, ent) -> tuple[Optional[str], list, list]:
+        """(the sector of the title before a name, the title's words, the name's tokens)."""
         doc = ent.doc
         start = ent.start
         while start > 0 and ent.start - start < TITLE_WINDOW and (
                 doc[start - 1].dep_ in TITLE_DEPS or self._in_capitalised_title(doc, start - 1)):
             start -= 1
         words = list(doc[start:ent.end])
-        sector = self._title_sector(words)
         # "Sen. Maria Lopez", "President X": a title inside the entity is no part of the name
         name_tokens = list(ent)
         while len(name_tokens) > 1 and (name_tokens[0].lower_ in self.lexicon.titles or name_tokens[0].text == "."):
             name_tokens = name_tokens[1:]
+        return self._title_sector(words), [t for t in words if t.i < name_tokens[0].i], name_tokens
+
+    def _country_in(self, title_words) -> Optional[str]:
+        """A country word in a title: "US Senator", "French President", "Russia's"."""
+        return next((c for t in title_words if t.text not in ("'s", "\u2019s")
+                     for c in [self.country_of_word(t.text)] if c), None)
+
+    def _titled_person(self, ent, text: str, main_country: Optional[str]) -> Actor:
+        """A person the lexicons do not know: the title before the name says the office
+        ("US Senator Marco Rubio": LEG), a country word beside it whose ("French
+        President ..."), else the article's country; with no title before it, a title in
+        apposition ("X, Kenya's deputy foreign minister"). The name alone says nothing."""
+        sector, title_words, name_tokens = self._title_before(ent)
         name_start = name_tokens[0].idx
-        # a country word before the name: "US Senator", "French President", "Russia's"
-        title_words = [t for t in words if t.i < name_tokens[0].i]
         if sector is None:
             appos = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
             title_words = list(appos.subtree) if appos is not None else []
             sector = self._title_sector(title_words)
-        country = None
-        if sector:
-            country = next((c for t in title_words if t.text not in ("'s", "\u2019s")
-                            for c in [self.country_of_word(t.text)] if c), None) or main_country
+        country = (self._country_in(title_words) or main_country) if sector else None
         name = text[name_start:ent.end_char]
         return Actor(name=name, country=country, sector=sector, acled_inter=inter_for(sector, country),
                      kind="person", evidence=evidence_of(text, ent.start_char, ent.end_char))
