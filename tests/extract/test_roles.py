@@ -134,3 +134,22 @@ def test_an_attack_of_unarmed_people_is_not_theirs(code_text):
 def test_whom_a_call_is_aimed_at(code_text, text, trigger, country):
     out = code_text(text, pub="1995-05-12")
     assert [c for _, c in _targets(out, trigger)] == [country]
+
+
+def test_a_protest_naming_no_target_is_aimed_at_the_authority_its_sentence_names(code_text):
+    out = code_text("Thousands marched in Karam in defiance of Chinese authorities to demand reforms.")
+    [e] = [e for e in out["events"] if e["event_type"] == "PROTEST"]
+    assert [(a["role"], a["country"]) for a in e["actors"] if a["role"] == "target"] == [("target", "CHN")]
+    # whoever speaks of the protests is not whom they are aimed at
+    out = code_text("Lukashenko condemned the protests.", pub="2021-03-01")
+    assert all(a["role"] != "target" for e in out["events"] if e["event_type"] == "PROTEST" for a in e["actors"])
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Israeli tanks fired four shells at targets near Karam.", "ISR"),
+    ("Turkish drones struck positions near Karam.", "TUR"),
+])
+def test_a_states_armour_and_aircraft_are_its_forces(code_text, text, country):
+    [e] = code_text(text)["events"]
+    source = next(a for a in e["actors"] if a["role"] == "source")
+    assert (source["country"], source["sector"]) == (country, "MIL")

@@ -58,6 +58,8 @@ class EventExtractor:
         for match in matches:
             tok = doc[match.token_i]
             found = _roles_of(roles, tok, match.entry, match.verbal)
+            if match.entry.plover == "PROTEST" and found.target is None:
+                found = replace(found, target=roles.targets.authority_addressed(tok, found.source))
             variants = [found]
             if not match.verbal and found.source is None:
                 extra = roles.noun_sources_by_apposition(tok)

@@ -118,6 +118,24 @@ class TargetReader:
         return None
 
 
+    def authority_addressed(self, tok, source: Optional[Actor]) -> Optional[Actor]:
+        """Whom a protest that names no target is aimed at: a state or its government
+        named in its sentence ("to demand the resignation of President X", "in defiance
+        of Chinese authorities"), as PLOVER codes a protest's target."""
+        sent = tok.sent
+        # not whoever speaks of the protest ("the president condemned the protests")
+        speaker = child_of(tok.head, "nsubj") if tok.pos_ in ("NOUN", "PROPN") else None
+        reacting = self.roles.actor(speaker) if speaker is not None else None
+        named = [a for a in self.roles.index.actors if sent.start_char <= a.evidence.start < sent.end_char
+                 and (reacting is None or a.name != reacting.name)]
+        # a government before a state: "in Hong Kong in defiance of Chinese authorities"
+        for actor in [a for a in named if a.sector == "GOV"] + [a for a in named if a.kind == "state"]:
+            found = other_than(source, actor)
+            if found is not None:
+                return found
+        return None
+
+
 def other_than(source: Optional[Actor], found: Optional[Actor]) -> Optional[Actor]:
     """``found``, unless it is the doer itself ("offered its troops to ...")."""
     return None if found is not None and source is not None and found.name == source.name else found
