@@ -743,3 +743,11 @@ def test_a_truce_declared_is_an_acled_agreement_and_a_surrender_a_change_to_the_
     assert [(e["event_type"], e["acled_sub_event_type"]) for e in out["events"]] == [("RETREAT", "Agreement")]
     out = code_text("On 3 March 2016, 50 rebels surrendered to the army in Karam.", pub="2016-03-05")
     assert out["events"][0]["acled_sub_event_type"] == "Change to group/activity"
+
+
+def test_killing_armed_men_is_fighting_in_cameo(code_text):
+    # ACLED's armed clash is CAMEO 19 (conventional military force), not 18 (assault)
+    [e] = code_text("On 3 March 2016, rebels killed ten soldiers near Karam.", pub="2016-03-05")["events"]
+    assert (e["acled_event_type"], e["cameo_root"]) == ("Battles", "19")
+    [e] = code_text("On 3 March 2016, rebels killed ten villagers near Karam.", pub="2016-03-05")["events"]
+    assert (e["acled_event_type"], e["cameo_root"]) == ("Violence against civilians", "18")

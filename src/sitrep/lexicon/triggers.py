@@ -49,7 +49,9 @@ class TriggerEntry:
             acled = self.civilian_target
         elif target_kind == "armed" and self.armed_target:
             acled = self.armed_target
-        return EventCoding(self.plover, self.mode, acled[0], acled[1], self.cameo)
+        # an assault on armed men is fighting: CAMEO 19 (use conventional military force)
+        cameo = "19" if self.cameo == "18" and acled[0] == "Battles" and acled != self.acled else self.cameo
+        return EventCoding(self.plover, self.mode, acled[0], acled[1], cameo)
 
 
 class TriggerLexicon:
