@@ -153,3 +153,11 @@ def test_a_states_armour_and_aircraft_are_its_forces(code_text, text, country):
     [e] = code_text(text)["events"]
     source = next(a for a in e["actors"] if a["role"] == "source")
     assert (source["country"], source["sector"]) == (country, "MIL")
+
+
+def test_an_acronym_is_no_town_and_an_armoured_carrier_is_an_armed_target(code_text):
+    # "APC" is also a Hungarian village: an organisation-like acronym is not its people
+    out = code_text("On 2 May 2020, Taliban militants attacked an Afghan military APC in Balkh.", pub="2020-05-03")
+    [e] = out["events"]
+    assert e["acled_event_type"] == "Battles"
+    assert all(not a["name"].startswith("Civilians") for a in e["actors"])

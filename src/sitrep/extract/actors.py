@@ -12,6 +12,7 @@ from datetime import date
 from typing import Optional
 
 from ..geo.names import fold, without_article
+from ..geo.namesakes import acronym
 from ..lexicon.actors import ActorEntry, ActorLexicon
 from ..model import Actor, Evidence
 from .agents import FORMER_WORDS, INSTITUTION_NOUNS, AgentReader, country_name, evidence_of, inter_for
@@ -84,7 +85,8 @@ class ActorFinder:
                     or (ent.label_ == "LOC" and self._is_country_name(ent.text)):
                 # (a country's name the model labels a location, "South Sudan", is the state too)
                 named = self._state_named_by(ent, text) if ent.root.dep_ in ARGUMENT_DEPS else None
-                if named is None and ent.end - ent.start <= 3:
+                # (an organisation's acronym is no town: "an APC" is not Apc, Hungary)
+                if named is None and ent.end - ent.start <= 3 and not (ent.label_ == "ORG" and acronym(ent.text)):
                     named = self._place_as_actor(ent.root, ent.start_char, ent.end_char, text)
                 if named is None and ent.label_ == "ORG":
                     named = self._from_phoenix(ent, text, pub_date)
@@ -146,14 +148,13 @@ class ActorFinder:
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))
 
     def _as_titled(self, known: Actor, ent) -> Actor:
-        """A known person as the text's title says they are ("German Chancellor Helmut
-        Kohl": DEU GOV, whatever the dictionary's dates say of the report's date); "former"
-        or "ousted" before the title leaves the dictionary's reading."""
+        """A known person as the text's title, and a country before or after the name, say
+        ("German Chancellor Helmut Kohl", "King Hassan of Morocco"), whatever the dictionary's
+        dates say of the report's date; "former" or "ousted" leaves the dictionary's reading."""
         sector, title_words, _ = self._title_before(ent)
         if sector is None or any(t.lower_ in FORMER_WORDS or t.lower_ in ("ousted", "deposed", "late")
                                  for t in title_words):
             return known
-        # "King Hassan of Morocco": the country may follow the name
         after = [g for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= ent.end
                  for g in c.children if g.dep_ == "pobj"]
         country = self._country_in(title_words) or self._country_in(after) or known.country

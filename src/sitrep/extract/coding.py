@@ -40,7 +40,8 @@ _VIOLENT_CROWD = re.compile(r"\b(threw stones|throwing stones|hurled stones|ston
                             r"pelting stones)\b", re.I)
 
 MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
-                    "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line"}
+                    "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line",
+                    "apc", "tank", "humvee"}
 CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
                     "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound",
                     "mine", "factory"}
