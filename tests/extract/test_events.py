@@ -751,3 +751,16 @@ def test_killing_armed_men_is_fighting_in_cameo(code_text):
     assert (e["acled_event_type"], e["cameo_root"]) == ("Battles", "19")
     [e] = code_text("On 3 March 2016, rebels killed ten villagers near Karam.", pub="2016-03-05")["events"]
     assert (e["acled_event_type"], e["cameo_root"]) == ("Violence against civilians", "18")
+
+
+@pytest.mark.parametrize("text,acled", [
+    # violence at a demonstration is the demonstration, in ACLED's coding
+    ("On 2 May 2020, supporters of two candidates clashed during a demonstration in Karam.",
+     ("Riots", "Violent demonstration")),
+    ("On 2 May 2020, police opened fire during a demonstration in Karam, killing four protesters.",
+     ("Protests", "Excessive force against protesters")),
+    ("On 2 May 2020, gunmen killed four people at a market in Karam.", ("Violence against civilians", "Attack")),
+])
+def test_violence_at_a_demonstration_is_coded_as_the_demonstration(code_text, text, acled):
+    e = code_text(text, pub="2020-05-03")["events"][0]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == acled

@@ -149,6 +149,21 @@ class EventExtractor:
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
             coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
+        elif coding.event_type in VIOLENT_TYPES and _during_a_demonstration(tok):
+            # "47 prisoners were killed by guards during a demonstration": ACLED codes
+            # violence at a demonstration as the demonstration, a riot or force against it
+            at_demo = refine_protest(replace(coding, acled_event_type="Protests", acled_sub_event_type=None),
+                                     _paragraph_from(text, tok.sent.start_char))
+            if at_demo.acled_sub_event_type not in ("Violent demonstration", "Excessive force against protesters"):
+                # the state's forces killing at a demonstration use excessive force; violence
+                # there by anyone else is the crowd's
+                lethal = fatalities_in(text[tok.sent.start_char:tok.sent.end_char])
+                at_demo = (replace(at_demo, acled_sub_event_type="Excessive force against protesters") if lethal
+                           else None) if _is_state_force(arg.source) else replace(
+                    at_demo, acled_event_type="Riots", acled_sub_event_type="Violent demonstration")
+            if at_demo is not None:
+                coding = replace(coding, acled_event_type=at_demo.acled_event_type,
+                                 acled_sub_event_type=at_demo.acled_sub_event_type)
         elif entry.id == "armed_clash" and _is_crowd(arg.source):
             # "clashes between Palestinians and Israeli forces", "a clash between two farmer
             # groups": a crowd is no armed party
@@ -383,8 +398,18 @@ def _said_to_happen(tok) -> bool:
     return lemma in HAPPENING_VERBS
 
 
+def _during_a_demonstration(tok) -> bool:
+    """'killed during a demonstration', 'injured at a protest', 'shot amid riots'."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(p.dep_ == "prep" and p.lower_ in ("during", "amid", "at", "in") and obj.lemma_.lower() in DEMO_NOUNS
+               for p in (*verb.children, *tok.children) for obj in p.children if obj.dep_ == "pobj")
+
+
 def _paragraph_from(text: str, start: int) -> str:
     return text[start: paragraph_bounds(text, start)[1]]
+
+
+DEMO_NOUNS = {"demonstration", "protest", "rally", "march", "riot", "sit-in", "procession", "unrest"}
 
 
 def _is_state_force(actor: Optional[Actor]) -> bool:
