@@ -764,3 +764,10 @@ def test_killing_armed_men_is_fighting_in_cameo(code_text):
 def test_violence_at_a_demonstration_is_coded_as_the_demonstration(code_text, text, acled):
     e = code_text(text, pub="2020-05-03")["events"][0]
     assert (e["acled_event_type"], e["acled_sub_event_type"]) == acled
+
+
+def test_a_cattle_or_refugee_camp_is_a_civilian_target(code_text):
+    for text, acled in (("On 3 May 2020, raiders attacked a cattle camp near Karam.", "Violence against civilians"),
+                        ("On 3 May 2020, gunmen attacked a refugee camp near Karam.", "Violence against civilians"),
+                        ("On 3 May 2020, rebels attacked an army camp near Karam.", "Battles")):
+        assert code_text(text, pub="2020-05-04")["events"][0]["acled_event_type"] == acled, text

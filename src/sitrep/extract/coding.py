@@ -42,6 +42,8 @@ _VIOLENT_CROWD = re.compile(r"\b(threw stones|throwing stones|hurled stones|ston
 MILITARY_OBJECTS = {"base", "camp", "post", "outpost", "checkpoint", "barracks", "position", "convoy", "patrol",
                     "garrison", "headquarters", "airbase", "barrack", "unit", "stronghold", "trench", "line",
                     "apc", "tank", "humvee"}
+CIVILIAN_CAMPS = {"cattle", "idp", "refugee", "refugees", "displacement", "displaced", "fishing", "migrant",
+                  "migrants", "herders", "pastoralist", "pastoralists"}
 CIVILIAN_OBJECTS = {"village", "market", "house", "home", "school", "hospital", "church", "mosque", "shop", "bus",
                     "farm", "neighbourhood", "neighborhood", "residence", "clinic", "vehicle", "car", "compound",
                     "mine", "factory"}
@@ -159,8 +161,10 @@ def target_kind(target: Optional[Actor], tok) -> Optional[str]:
     objects += [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "at", "upon")
                 for g in p.children if g.dep_ == "pobj"]
     for obj in objects:
-        if any(c.lower_ == "civilian" for c in obj.children if c.dep_ in ("amod", "compound")):
-            # "opened fire on a civilian vehicle (passing near a base)": said to be civilian
+        modifiers = {c.lower_ for c in obj.children if c.dep_ in ("amod", "compound")}
+        if "civilian" in modifiers or (obj.lemma_.lower() == "camp" and modifiers & CIVILIAN_CAMPS):
+            # "opened fire on a civilian vehicle (passing near a base)": said to be civilian;
+            # a cattle camp or a refugee camp is no military camp
             return "civilian"
         # the head noun first, then what it is "of" or belongs to, a few words deep
         for t in [obj] + [t for t in obj.subtree if t is not obj and abs(t.i - obj.i) <= 6]:
