@@ -563,3 +563,9 @@ def test_a_known_persons_title_in_the_text_says_their_office(finder_with_a_perso
 
     [person] = [a for a in finder_with_a_person.find(parse(text), text, date(2022, 5, 1), None) if a.kind == "person"]
     assert (person.country, person.sector, person.lexicon_id is not None) == (country, sector, known)
+
+
+def test_an_identity_groups_name_is_no_place(code_text):
+    # "Nuer" folds to a Chinese village's name: the group's militia is of its own country
+    source = _only_source(code_text("Nuer militia attacked a village in Warrap state.", pub="2020-05-01"))
+    assert (source["name"], source["acled_inter"]) == ("Nuer Ethnic Militia (South Sudan)", 4)

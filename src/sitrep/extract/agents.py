@@ -142,8 +142,8 @@ class AgentReader:
         # ("Kenya" under "state" in "Kenya state news agency")
         nested = [t for t in tok.doc[tok.left_edge.i: tok.i] if t not in mods and t.dep_ in MODIFIER_DEPS]
         for m in mods + nested:
-            if self.finder.is_backer_word(m):
-                continue
+            if self.finder.is_backer_word(m) or (group is not None and self.lexicon.identity_group(m.text)):
+                continue    # ("Nuer militia": the group's name is no place, whatever town shares it)
             code = self.finder.country_of_name(m) or self.finder.country_of_place_word(m)
             if code:
                 country = code
