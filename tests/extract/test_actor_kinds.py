@@ -569,3 +569,9 @@ def test_an_identity_groups_name_is_no_place(code_text):
     # "Nuer" folds to a Chinese village's name: the group's militia is of its own country
     source = _only_source(code_text("Nuer militia attacked a village in Warrap state.", pub="2020-05-01"))
     assert (source["name"], source["acled_inter"]) == ("Nuer Ethnic Militia (South Sudan)", 4)
+
+
+def test_a_modifier_of_a_modifier_arms_the_group(code_text):
+    # "Armed" hangs on "Afar", not on "men": armed Afar men are an Afar militia, no crowd
+    source = _only_source(code_text("Armed Afar men attacked a village.", pub="2020-05-01"))
+    assert (source["name"], source["acled_inter"]) == ("Afar Ethnic Militia (Ethiopia)", 4)

@@ -123,7 +123,9 @@ class AgentReader:
                          lexicon_id=entry.id if entry else None, evidence=evidence_of(text, start, tok.idx + len(tok)))
         if named:
             return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
-        mod_lemmas = {m.lemma_.lower() for m in mods} | {m.text.lower() for m in mods}
+        # (and the modifiers' own: "Armed Afar men", where "Armed" hangs on "Afar")
+        words = mods + [t for t in tok.doc[tok.left_edge.i:tok.i] if t not in mods and t.dep_ in ("amod", "compound")]
+        mod_lemmas = {m.lemma_.lower() for m in words} | {m.text.lower() for m in words}
         entry = self._agent_entry(tok, mods, mod_lemmas)
         if entry is None and tok.lemma_.lower() in OFFICER_NOUNS and body_of(tok, self.lexicon) is not None:
             # "the speaker of the Storting": an office of a named body, read as an official's
