@@ -35,6 +35,8 @@ CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
 FIRE_ENTRIES = ("fire", "burst_of_fire", "shelling")
 CROWD_SPEECH = ("request", "accuse", "reject")
+# what violence can happen "during" or "at" and be coded as ("killed during a demonstration")
+DEMO_NOUNS = {"demonstration", "protest", "rally", "march", "riot", "sit-in", "procession", "unrest"}
 
 
 class EventExtractor:
@@ -152,18 +154,9 @@ class EventExtractor:
         elif coding.event_type in VIOLENT_TYPES and _during_a_demonstration(tok):
             # "47 prisoners were killed by guards during a demonstration": ACLED codes
             # violence at a demonstration as the demonstration, a riot or force against it
-            at_demo = refine_protest(replace(coding, acled_event_type="Protests", acled_sub_event_type=None),
-                                     _paragraph_from(text, tok.sent.start_char))
-            if at_demo.acled_sub_event_type not in ("Violent demonstration", "Excessive force against protesters"):
-                # the state's forces killing at a demonstration use excessive force; violence
-                # there by anyone else is the crowd's
-                lethal = fatalities_in(text[tok.sent.start_char:tok.sent.end_char])
-                at_demo = (replace(at_demo, acled_sub_event_type="Excessive force against protesters") if lethal
-                           else None) if _is_state_force(arg.source) else replace(
-                    at_demo, acled_event_type="Riots", acled_sub_event_type="Violent demonstration")
-            if at_demo is not None:
-                coding = replace(coding, acled_event_type=at_demo.acled_event_type,
-                                 acled_sub_event_type=at_demo.acled_sub_event_type)
+            acled = _acled_at_demonstration(coding, _is_state_force(arg.source), tok, text)
+            if acled is not None:
+                coding = replace(coding, acled_event_type=acled[0], acled_sub_event_type=acled[1])
         elif entry.id == "armed_clash" and _is_crowd(arg.source):
             # "clashes between Palestinians and Israeli forces", "a clash between two farmer
             # groups": a crowd is no armed party
@@ -405,11 +398,23 @@ def _during_a_demonstration(tok) -> bool:
                for p in (*verb.children, *tok.children) for obj in p.children if obj.dep_ == "pobj")
 
 
+def _acled_at_demonstration(coding: EventCoding, by_the_state: bool, tok, text: str) -> Optional[tuple[str, str]]:
+    """ACLED's (type, sub-type) of violence at a demonstration: what the paragraph tells
+    of the crowd and the police; else the state's forces killing there use excessive
+    force, and violence there by anyone else is the crowd's. None: leave the coding."""
+    told = refine_protest(replace(coding, acled_event_type="Protests", acled_sub_event_type=None),
+                          _paragraph_from(text, tok.sent.start_char))
+    if told.acled_sub_event_type in ("Violent demonstration", "Excessive force against protesters"):
+        return told.acled_event_type, told.acled_sub_event_type
+    if not by_the_state:
+        return "Riots", "Violent demonstration"
+    lethal = fatalities_in(text[tok.sent.start_char:tok.sent.end_char])
+    return ("Protests", "Excessive force against protesters") if lethal else None
+
+
 def _paragraph_from(text: str, start: int) -> str:
     return text[start: paragraph_bounds(text, start)[1]]
 
-
-DEMO_NOUNS = {"demonstration", "protest", "rally", "march", "riot", "sit-in", "procession", "unrest"}
 
 
 def _is_state_force(actor: Optional[Actor]) -> bool:

@@ -117,7 +117,6 @@ class TargetReader:
                 return found
         return None
 
-
     def authority_addressed(self, tok, source: Optional[Actor]) -> Optional[Actor]:
         """Whom a protest that names no target is aimed at: a state or its government
         named in its sentence ("to demand the resignation of President X", "in defiance

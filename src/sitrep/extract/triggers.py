@@ -210,7 +210,8 @@ class TriggerFinder:
                 if lemma in self.lexicon.noun_phrase_heads else []
             for size in (size for size in (2, 1) if len(mods) >= size):
                 # the modifiers as lemmas, then as written ("improvised explosive device")
-                as_lemmas, as_written = tuple(m.lemma_.lower() for m in mods[-size:]), tuple(m.lower_ for m in mods[-size:])
+                as_lemmas = tuple(m.lemma_.lower() for m in mods[-size:])
+                as_written = tuple(m.lower_ for m in mods[-size:])
                 for words in dict.fromkeys((as_lemmas, as_written)):
                     entry = self._usable(self.lexicon.phrase_entries(words + (lemma,), verbal=False), tok, is_place)
                     if entry:
