@@ -771,3 +771,15 @@ def test_a_cattle_or_refugee_camp_is_a_civilian_target(code_text):
                         ("On 3 May 2020, gunmen attacked a refugee camp near Karam.", "Violence against civilians"),
                         ("On 3 May 2020, rebels attacked an army camp near Karam.", "Battles")):
         assert code_text(text, pub="2020-05-04")["events"][0]["acled_event_type"] == acled, text
+
+
+def test_the_demonstration_referred_back_to_is_what_the_sentence_before_told(code_text):
+    text = ("On 8 May 2020, residents set on fire barricades across the streets of Karam. "
+            "The motives for the demonstration were not reported.")
+    [e] = [e for e in code_text(text, pub="2020-05-09")["events"] if e["trigger"] == "demonstration"]
+    assert (e["acled_event_type"], e["acled_sub_event_type"]) == ("Riots", "Violent demonstration")
+
+
+def test_stoning_police_is_crowd_violence(code_text):
+    out = code_text("On 8 May 2020, residents protested in Karam and stoned two police officers.", pub="2020-05-09")
+    assert out["events"][0]["acled_event_type"] == "Riots"

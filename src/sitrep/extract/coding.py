@@ -29,7 +29,7 @@ _INTERVENTION = re.compile(r"\b(dispers|tear ?gas|arrest|intervene|broke up|brea
 _EXCESSIVE = re.compile(r"\b(killed|shot dead|live (?:ammunition|rounds|fire)|opened fire on)\b", re.I)
 _VIOLENT_CROWD = re.compile(r"\b(threw stones|throwing stones|hurled stones|stone[- ]pelting|pelted|"
                             r"burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|objects|vehicles?|cars?|material|chairs|"
-                            r"buildings?|houses?|shops?|property)|(?:was|were) (?:burnt|burned|torched|set on fire)|"
+                            r"buildings?|houses?|shops?|property|debris|barricades?|rubbish|garbage)|stoned|stoning|(?:was|were) (?:burnt|burned|torched|set on fire)|"
                             r"vandali[sz]ed|set fire|torched|(?:property|properties) (?:was |were )?(?:destroyed|damaged)|"
                             r"destroyed property|physical confrontation|scuffled?|"
                             r"violent (?:demonstration|protest|march)s?|violent rall(?:y|ies)|"

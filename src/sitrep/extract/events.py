@@ -150,7 +150,7 @@ class EventExtractor:
             status = "threatened"
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
-            coding = refine_protest(coding, _paragraph_from(text, tok.sent.start_char))
+            coding = refine_protest(coding, _paragraph_from(text, _told_from(tok, text)))
         elif coding.event_type in VIOLENT_TYPES and _during_a_demonstration(tok):
             # "47 prisoners were killed by guards during a demonstration": ACLED codes
             # violence at a demonstration as the demonstration, a riot or force against it
@@ -410,6 +410,19 @@ def _acled_at_demonstration(coding: EventCoding, by_the_state: bool, tok, text: 
         return "Riots", "Violent demonstration"
     lethal = fatalities_in(text[tok.sent.start_char:tok.sent.end_char])
     return ("Protests", "Excessive force against protesters") if lethal else None
+
+
+def _told_from(tok, text: str) -> int:
+    """Where what is told of a protest starts: its sentence, or the one before when the
+    trigger refers back to it ("... set barricades on fire. The motives for the
+    demonstration were not reported") within one paragraph."""
+    start = tok.sent.start_char
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+            and tok.sent.start > 0:
+        before = tok.doc[tok.sent.start - 1].sent
+        if paragraph_bounds(text, before.start_char)[1] >= start:
+            return before.start_char
+    return start
 
 
 def _paragraph_from(text: str, start: int) -> str:
