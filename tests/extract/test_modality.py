@@ -39,3 +39,12 @@ def test_future_refusal_and_willingness(parse):
     assert status_of(by_word["send"]) == "intended"
     assert status_of(by_word["reach"]) == "denied"
     assert status_of([t for t in doc if t.text == "send"][1]) == "intended"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The gang announced a curfew as part of planned attacks on a rival gang.", "attacks"),
+    ("He called on the groups to reaffirm their commitment to fight the cartel.", "fight"),
+    ("The rebels announced a plan to attack the city.", "attack"),
+])
+def test_an_act_planned_or_committed_to_is_intended(parse, text, word):
+    assert status_of(_trigger(parse(text), word)) == "intended"

@@ -23,6 +23,10 @@ DENY = {"deny", "reject", "dismiss", "refute", "fail", "refuse", "decline"}
 ONGOING = {"continue", "keep", "focus", "remain", "persist", "escalate", "intensify"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "can", "should"}
 ABILITY = {"able", "capable", "unable"}
+# a noun of intention whose infinitive names the act: "a plan to attack", "their commitment to fight"
+INTENT_NOUNS = {"plan", "commitment", "intention", "intent", "bid", "pledge", "promise", "vow", "readiness",
+                "determination", "decision", "plot", "scheme"}
+PLANNED_WORDS = {"planned", "future", "intended", "imminent", "upcoming", "proposed"}
 # verbs whose object names the act itself: "will provide aid", "will hold talks" say the
 # aid and the talks are to come ("will investigate the attack" does not)
 LIGHT_VERBS = {"provide", "give", "send", "deliver", "offer", "extend", "grant", "hold", "conduct", "launch",
@@ -93,6 +97,11 @@ def status_of(trigger) -> str:
         return "intended" if _reported_future(trigger) else "hypothetical"
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
         return "intended"
+    if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in PLANNED_WORDS
+                                                 for c in trigger.children):
+        return "intended"       # "planned attacks", "a future offensive"
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in INTENT_NOUNS:
+        return "intended"       # "their commitment to fight", "a plan to attack"
     light = _light_verb_of(trigger)
     if light is not None and (any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in light.children)
                               or _reported_future(light)):
