@@ -123,8 +123,11 @@ class AgentReader:
                          lexicon_id=entry.id if entry else None, evidence=evidence_of(text, start, tok.idx + len(tok)))
         if named:
             return None     # "IS fighters", "Hezbollah's men": the named actor stands for them
-        # (and the modifiers' own: "Armed Afar men", where "Armed" hangs on "Afar")
-        words = mods + [t for t in tok.doc[tok.left_edge.i:tok.i] if t not in mods and t.dep_ in ("amod", "compound")]
+        # anything else the noun phrase holds before the agent word: the modifiers' own
+        # ("Armed Afar men", where "Armed" hangs on "Afar"; "Kenya" under "state" in "Kenya
+        # state news agency")
+        nested = [t for t in tok.doc[tok.left_edge.i: tok.i] if t not in mods and t.dep_ in MODIFIER_DEPS]
+        words = mods + [t for t in nested if t.dep_ in ("amod", "compound")]
         mod_lemmas = {m.lemma_.lower() for m in words} | {m.text.lower() for m in words}
         entry = self._agent_entry(tok, mods, mod_lemmas)
         if entry is None and tok.lemma_.lower() in OFFICER_NOUNS and body_of(tok, self.lexicon) is not None:
@@ -140,9 +143,7 @@ class AgentReader:
         else:
             group = None
         country = None
-        # the modifiers, then anything else the noun phrase holds before the agent word
-        # ("Kenya" under "state" in "Kenya state news agency")
-        nested = [t for t in tok.doc[tok.left_edge.i: tok.i] if t not in mods and t.dep_ in MODIFIER_DEPS]
+        # the modifiers, then the nested ones
         for m in mods + nested:
             if self.finder.is_backer_word(m) or (group is not None and self.lexicon.identity_group(m.text)):
                 continue    # ("Nuer militia": the group's name is no place, whatever town shares it)

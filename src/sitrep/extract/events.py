@@ -393,9 +393,10 @@ def _said_to_happen(tok) -> bool:
 
 def _during_a_demonstration(tok) -> bool:
     """'killed during a demonstration', 'injured at a protest', 'shot amid riots'."""
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    # a noun trigger's own prepositions, and its verb's
+    heads = (tok,) if tok.pos_ in ("VERB", "AUX") else (tok, tok.head)
     return any(p.dep_ == "prep" and p.lower_ in ("during", "amid", "at", "in") and obj.lemma_.lower() in DEMO_NOUNS
-               for p in (*verb.children, *tok.children) for obj in p.children if obj.dep_ == "pobj")
+               for head in heads for p in head.children for obj in p.children if obj.dep_ == "pobj")
 
 
 def _acled_at_demonstration(coding: EventCoding, by_the_state: bool, tok, text: str) -> Optional[tuple[str, str]]:
@@ -427,7 +428,6 @@ def _told_from(tok, text: str) -> int:
 
 def _paragraph_from(text: str, start: int) -> str:
     return text[start: paragraph_bounds(text, start)[1]]
-
 
 
 def _is_state_force(actor: Optional[Actor]) -> bool:

@@ -64,6 +64,11 @@ def _reported_future(verb) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and not conditional)
 
 
+def _told_as_future(verb) -> bool:
+    """'will send', or 'said it would send'."""
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children) or _reported_future(verb)
+
+
 def _light_verb_of(trigger):
     """The light verb whose object a noun trigger is: "will provide aid", "will provide
     25,000 tons of food aid"; None for any other noun."""
@@ -81,7 +86,7 @@ def announced_intent(trigger) -> bool:
     """An intention stated as a decision, not an effort: "will extend the curfew", "said
     they would boycott", "plans to impose restrictions" ("tried to disperse" is none)."""
     verb = _light_verb_of(trigger) or trigger
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children) or _reported_future(verb):
+    if _told_as_future(verb):
         return True
     return is_infinitive_clause(verb) and verb.head.lemma_.lower() in PLAN_VERBS
 
@@ -103,8 +108,7 @@ def status_of(trigger) -> str:
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in INTENT_NOUNS:
         return "intended"       # "their commitment to fight", "a plan to attack"
     light = _light_verb_of(trigger)
-    if light is not None and (any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in light.children)
-                              or _reported_future(light)):
+    if light is not None and _told_as_future(light):
         return "intended"
     node = trigger
     clause = trigger if trigger.pos_ in ("VERB", "AUX") else None

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from ..errors import StoreError
+from ..geo.context import haversine_km
 from .backend import SQLITE, Dialect, like_escaped
 
 # each ends in a unique key, so that a page is the same on every run and database
@@ -64,10 +65,7 @@ def distance_km(lat1, lon1, lat2, lon2):
     """SQL function: great-circle distance, NULL when a coordinate is missing."""
     if None in (lat1, lon1, lat2, lon2):
         return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (math.sin((p2 - p1) / 2) ** 2
-         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def where_clause(f: EventFilter, table: str = "e", ordered_scan: bool = False,
