@@ -1,7 +1,7 @@
 from datetime import date
 
 from sitrep.evaluation.acled import evaluate_acled, load_acled
-from sitrep.geo.context import haversine_km
+from sitrep.geo.points import haversine_km
 from tests.conftest import require_evaldata
 
 SAMPLE = """data_id,event_date,time_precision,event_type,sub_event_type,actor1,inter1,latitude,longitude,notes,fatalities,timestamp

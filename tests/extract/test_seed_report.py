@@ -5,7 +5,7 @@ Skipped when ../shared/seeds is absent.
 """
 from datetime import date
 
-from sitrep.geo.context import haversine_km
+from sitrep.geo.points import haversine_km
 
 TADMUR = (34.5624, 38.28402)
 DEIR_EZ_ZOR = (35.33588, 40.14084)

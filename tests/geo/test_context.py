@@ -1,7 +1,8 @@
 """The article's other places: 'Town, Division' pairs, and readings near the other places."""
 import pytest
 
-from sitrep.geo.context import ReadingPairs, anchors_of, approximate_km, inside, nearby_support
+from sitrep.geo.context import ReadingPairs, anchors_of, inside, nearby_support
+from sitrep.geo.points import approximate_km
 from sitrep.geo.gazetteer import Candidate
 from sitrep.geo.names import fold
 

@@ -24,7 +24,7 @@ def test_demonyms_and_countries(resources):
 
 
 def test_second_level_divisions_sit_among_their_towns(resources):
-    from sitrep.geo.context import haversine_km
+    from sitrep.geo.points import haversine_km
 
     g = resources.gazetteer
     counties = [c for c in g.lookup(fold("Butler County")) if c.feature_code == "ADM2"]
@@ -35,7 +35,7 @@ def test_second_level_divisions_sit_among_their_towns(resources):
 
 
 def test_countries_sit_at_the_geonames_point(resources):
-    from sitrep.geo.context import haversine_km
+    from sitrep.geo.points import haversine_km
 
     g = resources.gazetteer
     # countryinfo's point where it agrees with GeoNames, the data file's where it does not
@@ -87,3 +87,28 @@ def test_a_name_is_found_without_its_arabic_article(resources):
     assert any(c.country3 == "SYR" for c in g.lookup(fold("Qamishli")))      # "Al Qamishli"
     # a remainder shorter than five letters is no key of its own ("Al Ain" is not "Ain")
     assert all(c.country3 != "ARE" for c in g.lookup(fold("Ain")))
+
+
+def test_a_division_whose_middle_falls_off_its_land_is_placed_at_its_town_nearest_the_middle():
+    from sitrep.geo.points import OFF_LAND_KM, division_point, haversine_km
+
+    # an L of towns: the middle of their range is far from every one of them
+    lats = [30.0, 30.0, 30.0, 26.0, 25.0]
+    lons = [-87.0, -85.0, -83.0, -81.0, -81.0]
+    lat, lon = division_point(lats, lons)
+    assert (lat, lon) in set(zip(lats, lons))
+    # a compact division keeps the middle of its range
+    lats, lons = [40.0, 40.5, 41.0, 40.2], [-90.0, -89.5, -89.0, -89.8]
+    lat, lon = division_point(lats, lons)
+    assert (lat, lon) == (40.5, -89.5)
+    assert min(haversine_km(lat, lon, la, lo) for la, lo in zip(lats, lons)) <= OFF_LAND_KM
+
+
+def test_florida_is_placed_on_its_land(resources):
+    from sitrep.geo.points import OFF_LAND_KM, haversine_km
+
+    [florida] = [c for c in resources.gazetteer.lookup("florida") if c.feature_code == "ADM1" and c.country3 == "USA"]
+    # the middle of its towns' range lies in the Gulf of Mexico, off its west coast
+    towns = [c for name in ("tampa", "st. petersburg", "clearwater", "largo", "sarasota", "bradenton")
+             for c in resources.gazetteer.lookup(name) if c.admin1_name == "Florida" and c.feature_code == "PPL"]
+    assert towns and min(haversine_km(florida.lat, florida.lon, t.lat, t.lon) for t in towns) <= OFF_LAND_KM

@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitrep.geo.names import fold, folded_in_full, is_latin, without_arabic_article
+from sitrep.geo.names import fold, folded_in_full, is_latin, mis_decoded, without_arabic_article
 
 
 def test_transliterations_of_the_article_meet():
@@ -44,3 +45,20 @@ def test_a_name_written_with_its_article_and_a_hyphen_has_a_bare_key():
 @given(st.sampled_from(["Al", "al", "Ar", "As", "Ash", "El", "Ad"]), st.text(alphabet="bcdfghklmnr", min_size=4, max_size=10))
 def test_the_bare_key_is_the_folded_name_after_the_article(article, rest):
     assert without_arabic_article(f"{article}-{rest.capitalize()}") == fold(rest)
+
+
+@pytest.mark.parametrize("name, broken", [
+    ("Itâ", True), ("Itâ€", True), ("CafÃ©", True),
+    ("SÃO PAULO", False), ("Bâle", False), ("Paris", False),
+])
+def test_text_decoded_with_the_wrong_encoding_is_recognised(name, broken):
+    assert mis_decoded(name) is broken
+
+
+def test_the_debris_of_a_wrong_encoding_is_no_place(resources, parse):
+    from sitrep.coder import toponym_resolver
+
+    # "It’s" with its apostrophe's bytes read as Windows-1252 and one of them lost
+    text = "â Itâ s the freezing thatâ s the enemy,â said Robley of Fargo."
+    places, _ = toponym_resolver(resources).resolve(parse(text), text)
+    assert [p.evidence.text for p in places] == ["Fargo"]

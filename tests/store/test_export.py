@@ -130,7 +130,7 @@ def test_acled_export_loads_in_pandas_with_acled_value_sets(events):
 
 
 def test_near_filter_keeps_events_within_the_radius(events, tmp_path_factory, coder):
-    from sitrep.geo.context import haversine_km
+    from sitrep.geo.points import haversine_km
 
     db = tmp_path_factory.mktemp("near") / "s.db"
     with Store(db) as store:

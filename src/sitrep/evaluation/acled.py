@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from ..geo.context import haversine_km
+from ..geo.points import haversine_km
 from ..learn.acled_types import cross_fitted_models, fold_of, trained_on
 from ..lexicon.actors import load_yaml
 from ..model import Article, CodedArticle, Event

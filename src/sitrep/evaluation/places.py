@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from ..coder import toponym_resolver
-from ..geo.context import haversine_km
+from ..geo.points import haversine_km
 from ..nlp.spacy_model import masked_doc
 from .acled import EVALDATA
 

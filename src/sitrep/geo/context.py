@@ -19,6 +19,7 @@ from typing import Callable, Optional, Sequence
 
 from .gazetteer import Candidate, Gazetteer, compact_abbreviation
 from .names import fold
+from .points import approximate_km
 
 CONTAINER_FEATURES = ("ADM1", "PCLI")
 _COMMA_BETWEEN = re.compile(r"\s*,\s*")
@@ -111,22 +112,6 @@ LOCAL_FEATURES = ("PPL", "ADM2")
 # (distance in km, support): within 50 km a neighbour, within 400 km the same region
 SUPPORT_BY_DISTANCE = ((50.0, 0.3), (150.0, 0.2), (400.0, 0.1))
 MAX_ANCHORS = 25
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance on a sphere of the Earth's mean radius."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def approximate_km(a: Candidate, b: Candidate) -> float:
-    """Equirectangular distance: exact enough below a few hundred km, and cheap."""
-    mean_lat = math.radians((a.lat + b.lat) / 2)
-    dx = math.radians(b.lon - a.lon) * math.cos(mean_lat)
-    dy = math.radians(b.lat - a.lat)
-    return 6371.0 * math.hypot(dx, dy)
 
 
 def anchors_of(first_readings: Sequence[Optional[Candidate]], keys: Sequence[str]) -> list[tuple[str, Candidate]]:

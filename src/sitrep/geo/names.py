@@ -58,6 +58,16 @@ def is_latin(name: str) -> bool:
                for ch in name)
 
 
+# UTF-8 read as Windows-1252 ("Itâ€™s", or "Itâ s" once a byte is lost; "Ã©" for
+# "é"): what is left of an apostrophe or a letter is no part of a place's name
+_MIS_DECODED = re.compile(r"â(?:€|\s|$)|Ã[\u0080-\u00bf]")
+
+
+def mis_decoded(name: str) -> bool:
+    """Does ``name`` carry the debris of a text decoded with the wrong encoding?"""
+    return _MIS_DECODED.search(name) is not None
+
+
 def without_arabic_article(name: str) -> Optional[str]:
     """The folded key of a name written with a leading Arabic article and a hyphen,
     without the article ("Ar-Raqqa" -> "raqqa", "Ash-Shajara" -> "shajara"): the

@@ -3,7 +3,8 @@ story's country, a name's namesakes far off and in the world's big cities, and t
 a name is a namesake of what the text means.
 
 - A country's name that is also a town beside the story's other places ("Peru" beside
-  two other towns of Indiana) is that town.
+  two other towns of Indiana), or a town of the country whose local news the story
+  reads as, is that town.
 - A small town far from where the text's armed groups fight ("Boko Haram attacked the
   village of Kuda", the gazetteer's only Kuda in India) is a namesake of a village
   the gazetteer lacks, not a place to report.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from .context import approximate_km
+from .points import approximate_km
 from .gazetteer import Candidate
 from .recognition import ToponymSpan
 
@@ -73,20 +74,22 @@ def acronym(text: str) -> bool:
     return " " not in text and len(text) <= ACRONYM_MAX and sum(ch.isupper() for ch in text) >= 2
 
 
-def towns_named_like_countries(gazetteer, spans: list[ToponymSpan],
-                               candidates: dict[tuple, list[Candidate]]) -> dict[tuple, list[Candidate]]:
-    """A country's name that is also a town beside the story's other places ("Peru"
-    beside two other towns of Indiana) is that town, when nothing else in the text is
-    of that country: the town within ``NEIGHBOUR_KM`` of a place whose name has one
-    reading as a town or district."""
+def towns_named_like_countries(gazetteer, spans: list[ToponymSpan], candidates: dict[tuple, list[Candidate]],
+                               home: Optional[str] = None) -> dict[tuple, list[Candidate]]:
+    """A country's name that is also a town of the story's place is that town, when
+    nothing else in the text is of that country: the town within ``NEIGHBOUR_KM`` of a
+    place whose name has one reading as a town or district ("Peru" beside two other
+    towns of Indiana), or else the towns of that name in ``home``, the country whose
+    local vocabulary the story uses ("a Palestine man" before the Sheriff's Office and
+    the County Jail is from Palestine, Texas)."""
     sure = [local[0] for span in spans if not span.adjectival and not span.country
             for local in [[c for c in candidates[span.reading] if c.feature_code in ("PPL", "ADM2")]]
             if len(local) == 1 and len({c.country3 for c in candidates[span.reading]}) == 1]
-    if not sure:
+    if not sure and home is None:
         return {}
     out = {}
     for span in spans:
-        if not span.country or span.adjectival or span.reading in out:
+        if not span.country or span.adjectival or span.reading in out or span.country == home:
             continue
         others = [s for s in spans if s.key != span.key]
         if any(s.country == span.country for s in others) or any(
@@ -94,10 +97,12 @@ def towns_named_like_countries(gazetteer, spans: list[ToponymSpan],
             continue        # the country is named otherwise ("Lebanese", a town of it)
         towns = [c for c in gazetteer.lookup(span.key) if c.feature_code == "PPL"
                  and c.country3 != span.country and c.own_key == span.key]
-        near = [(min(approximate_km(t, c) for c in sure), t) for t in towns]
+        near = [(min(approximate_km(t, c) for c in sure), t) for t in towns] if sure else []
         near = [(km, t) for km, t in near if km <= NEIGHBOUR_KM]
         if near:
             out[span.reading] = [min(near, key=lambda kt: kt[0])[1]]
+        elif home is not None and any(t.country3 == home for t in towns):
+            out[span.reading] = [t for t in towns if t.country3 == home]
     return out
 
 

@@ -21,7 +21,7 @@ from .cues import (PLACE_NOUNS, after_a_place, cuts_hyphenated_word, in_headline
 from .demonyms import demonyms_left
 from .gazetteer import Gazetteer
 from .landmarks import LandmarkMatcher
-from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold, without_arabic_article, without_article
+from .names import DIRECTION_WORDS, PLACE_SUFFIXES, fold, mis_decoded, without_arabic_article, without_article
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # other labels spaCy puts on place names; accepted only when the gazetteer is sure
@@ -456,7 +456,7 @@ class ToponymFinder:
                 and self.gazetteer.has_key(bare):
             key = bare      # "in Ar-Raqqa" is Raqqa, whose names in the gazetteer lack the article
         if len(key) < 3 or key in GENERIC_PLACE_WORDS or (hint is None and key in COMPASS_WORDS) \
-                or not self.gazetteer.has_key(key):
+                or mis_decoded(name) or not self.gazetteer.has_key(key):
             return None
         before_prev = doc[toks[0].i - 2] if toks[0].i > 1 else None
         if not strong and (locative_cue(prev, before_prev) or division_follows(self.gazetteer, doc, toks[-1].i)

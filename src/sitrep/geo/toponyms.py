@@ -23,6 +23,7 @@ from .landmarks import landmarks_placed_elsewhere
 from .namesakes import (FOREIGN_TOWN_MIN_POPULATION, acronym, far_namesakes, far_rivals, own_evidence,
                         towns_named_like_countries, world_city_over)
 from .names import fold
+from .registers import home_country, register_countries
 from .recognition import ToponymFinder, ToponymSpan, site_mentions
 from .unresolved import places_in_containers
 
@@ -140,9 +141,11 @@ class ToponymResolver:
         return [c for c in self.gazetteer.lookup(span.key) if c.feature_code == "ADM1"
                 and (not span.adjectival or c.own_key == span.key)]
 
-    def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[tuple, list[Candidate]]) -> Counter:
-        """Countries the article talks about: named countries, sure places, demonyms."""
-        counts: Counter = Counter()
+    def country_context(self, spans: list[ToponymSpan], doc, candidates: dict[tuple, list[Candidate]],
+                        registered: Counter) -> Counter:
+        """Countries the article talks about: named countries, sure places, demonyms,
+        and ``registered``, the countries whose local vocabulary it uses."""
+        counts: Counter = Counter(registered)
         for span in spans:
             if span.adjectival or span.landmark:
                 continue        # demonyms count once, below, as weaker evidence than a place named
@@ -260,12 +263,13 @@ class ToponymResolver:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
         candidates = {span.reading: self._candidates(span) for span in spans}
-        candidates.update(towns_named_like_countries(self.gazetteer, spans, candidates))
-        context = self.country_context(spans, doc, candidates)
+        registered = register_countries(doc.text)
+        candidates.update(towns_named_like_countries(self.gazetteer, spans, candidates, home_country(registered)))
+        context = self.country_context(spans, doc, candidates, registered)
         namesakes = far_namesakes(spans, candidates, context, self._armed_groups_homes(doc))
         if namesakes:
             spans = [span for span in spans if span.reading not in namesakes]
-            context = self.country_context(spans, doc, candidates)
+            context = self.country_context(spans, doc, candidates, registered)
         by_name = self.divisions_by_name(spans, candidates)
         divisions = sum(by_name.values(), Counter())
         self._observed_lines(text, context, divisions)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Optional
 
-from ..geo.context import haversine_km
+from ..geo.points import haversine_km
 
 REALIS = frozenset({"occurred", "ongoing"})
 _TOWN = frozenset({"town", "site"})

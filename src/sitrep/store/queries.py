@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from ..errors import StoreError
-from ..geo.context import haversine_km
+from ..geo.points import haversine_km
 from .backend import SQLITE, Dialect, like_escaped
 
 # each ends in a unique key, so that a page is the same on every run and database
