@@ -161,3 +161,23 @@ def test_an_acronym_is_no_town_and_an_armoured_carrier_is_an_armed_target(code_t
     [e] = out["events"]
     assert e["acled_event_type"] == "Battles"
     assert all(not a["name"].startswith("Civilians") for a in e["actors"])
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("The assassination of Rafael Moreno shocked the capital.", "assassination", "Rafael Moreno"),
+    ("Residents mourned after the abduction of two teachers near the school.", "abduction", "teachers"),
+    ("The killing of a farmer by gunmen angered the village.", "killing", "farmer"),
+])
+def test_the_of_phrase_of_an_act_done_to_someone_names_who_suffered_it(code_text, text, trigger, target):
+    out = code_text(text, pub="2020-05-12")
+    assert any(target in a["text"] for a in _target_actors(out, trigger))
+
+
+def test_the_of_phrase_of_an_attack_is_still_its_doer(code_text):
+    out = code_text("Soldiers repelled an attack of the rebels on the base.", pub="2020-05-12")
+    assert all("rebels" not in a["text"] for a in _target_actors(out, "repelled"))
+
+
+def _target_actors(out, trigger):
+    event = next(e for e in out["events"] if e["trigger"] == trigger)
+    return [a for a in event["actors"] if a["role"] == "target"]

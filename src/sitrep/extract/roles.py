@@ -60,6 +60,11 @@ ASKING_VERBS = {"call", "press", "appeal", "push"}
 # a force repelling an attack, and the attacks it repels
 REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "rebuff", "fend"}
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "ambush", "attempt", "incursion", "infiltration"}
+# acts done to someone, whose "of" names who suffers them ("the killing of civilians",
+# "the assassination of Carlos Galan", "the arrest of two journalists")
+PATIENT_OF_NOUNS = {"killing", "murder", "assassination", "execution", "beheading", "massacre", "abduction",
+                    "kidnapping", "kidnap", "arrest", "detention", "torture", "rape", "lynching", "stabbing",
+                    "beating", "shooting"}
 # ACLED actor types that bear arms: state forces, rebels, militias, external forces
 ARMED_INTER = {1, 2, 3, 4, 8}
 # "X and Y clashed / agreed / met": the second party of a joint act is its target
@@ -325,6 +330,8 @@ class RoleFinder:
                 armed = self.actor(obj)
                 if armed is not None and armed.acled_inter in ARMED_INTER:
                     source = armed
+            elif word == "of" and target is None and tok.lemma_.lower() in PATIENT_OF_NOUNS:
+                target = self.actor(obj)
             elif (word in TARGET_PREPS or word == "to") and target is None:
                 # ("a warning to Kenya", "a visit to Syria": whom a noun's act is addressed to)
                 target = self.actor(obj)
