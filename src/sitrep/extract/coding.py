@@ -1,5 +1,6 @@
 """How a trigger's context refines its coding: PLOVER's reading of promises,
-refusals, complaints and vows; ACLED's protest sub-types; whether a target is armed.
+refusals, complaints and vows; ACLED's protest sub-types, who makes up a crowd and
+how violence at a demonstration is coded; whether a target is armed.
 
 ``events`` decides a trigger's entry; these rules read the words around it.
 """
@@ -11,8 +12,10 @@ from typing import Optional
 
 from ..lexicon.actors import is_civilian
 from ..model import Actor, ActorRole, Event, EventCoding
+from .counts import fatalities_in
 from .modality import is_infinitive_clause
 from .roles import shared_object
+from .text import paragraph_bounds
 
 VOW_VERBS = {"vow", "swear", "pledge", "promise"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT", "RETREAT"}
@@ -175,3 +178,66 @@ def target_kind(target: Optional[Actor], tok) -> Optional[str]:
             if lemma in CIVILIAN_OBJECTS and obj.dep_ == "dobj":
                 return "civilian"
     return None
+
+
+# -- demonstrations: who makes up a crowd, and violence at one ------------------------
+# what violence can happen "during" or "at" and be coded as ("killed during a demonstration")
+DEMO_NOUNS = {"demonstration", "protest", "rally", "march", "riot", "sit-in", "procession", "unrest"}
+
+
+def during_a_demonstration(tok) -> bool:
+    """'killed during a demonstration', 'injured at a protest', 'shot amid riots'."""
+    # a noun trigger's own prepositions, and its verb's
+    heads = (tok,) if tok.pos_ in ("VERB", "AUX") else (tok, tok.head)
+    return any(p.dep_ == "prep" and p.lower_ in ("during", "amid", "at", "in") and obj.lemma_.lower() in DEMO_NOUNS
+               for head in heads for p in head.children for obj in p.children if obj.dep_ == "pobj")
+
+
+def acled_at_demonstration(coding: EventCoding, by_the_state: bool, tok, text: str) -> Optional[tuple[str, str]]:
+    """ACLED's (type, sub-type) of violence at a demonstration: what the paragraph tells
+    of the crowd and the police; else the state's forces killing there use excessive
+    force, and violence there by anyone else is the crowd's. None: leave the coding."""
+    told = refine_protest(replace(coding, acled_event_type="Protests", acled_sub_event_type=None),
+                          paragraph_from(text, tok.sent.start_char))
+    if told.acled_sub_event_type in ("Violent demonstration", "Excessive force against protesters"):
+        return told.acled_event_type, told.acled_sub_event_type
+    if not by_the_state:
+        return "Riots", "Violent demonstration"
+    lethal = fatalities_in(text[tok.sent.start_char:tok.sent.end_char])
+    return ("Protests", "Excessive force against protesters") if lethal else None
+
+
+def told_from(tok, text: str) -> int:
+    """Where what is told of a protest starts: its sentence, or the one before when the
+    trigger refers back to it ("... set barricades on fire. The motives for the
+    demonstration were not reported") within one paragraph."""
+    start = tok.sent.start_char
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
+            and tok.sent.start > 0:
+        before = tok.doc[tok.sent.start - 1].sent
+        if paragraph_bounds(text, before.start_char)[1] >= start:
+            return before.start_char
+    return start
+
+
+def paragraph_from(text: str, start: int) -> str:
+    return text[start: paragraph_bounds(text, start)[1]]
+
+
+def is_state_force(actor: Optional[Actor]) -> bool:
+    return actor is not None and (actor.sector in ("COP", "MIL") or actor.acled_inter == 1) and not is_crowd(actor)
+
+
+def is_crowd(actor: Optional[Actor]) -> bool:
+    """Civilians named by a noun, or a party's supporters: who demonstrate or riot."""
+    return (is_civilian(actor) and actor.kind == "agent") or (actor is not None and actor.sector == "PTY")
+
+
+def is_plural_crowd(actor: Optional[Actor], doc) -> bool:
+    """Protesters, or civilians named by a plural noun ("workers", "residents", "people")."""
+    if not is_crowd(actor):
+        return False
+    if actor.acled_inter in (5, 6):
+        return True
+    span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
+    return span is not None and (span.root.tag_ == "NNS" or span.root.lemma_.lower() in ("people", "staff"))

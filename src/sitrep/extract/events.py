@@ -11,22 +11,24 @@ import hashlib
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from ..lexicon.actors import is_civilian
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
 from ..model import Actor, ActorRole, Event, EventCoding, Evidence, Place, TimeSpan
 from .actors import ActorFinder, country_name
 from .coref import ActorIndex
 from .implied import ImpliedDoers
-from .coding import (PRESSURE_ACLED_TYPES, PRESSURE_TYPES, VIOLENT_TYPES, fire_went_both_ways, is_institution,
-                     kind_of_fire, promise_or_refusal, protests_behind_arrests, refine_protest, target_kind, vowed)
+from .coding import (PRESSURE_ACLED_TYPES, PRESSURE_TYPES, VIOLENT_TYPES, acled_at_demonstration,
+                     during_a_demonstration, fire_went_both_ways, is_crowd, is_institution, is_plural_crowd,
+                     is_state_force, kind_of_fire, paragraph_from, promise_or_refusal, protests_behind_arrests,
+                     refine_protest, target_kind, told_from, vowed)
 from .counts import fatalities_in
 from .dating import EventDater
 from .location import PlaceLookup, with_inter_for_location
 from .mentions import counts_told_later, merge_mentions
 from .modality import announced_intent, status_of
-from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS, RoleFinder, Roles
+from .roles import RoleFinder, Roles
 from .text import paragraph_bounds
-from .triggers import TriggerFinder, TriggerMatch, acts_as_verb, is_mining_site
+from .triggers import (TriggerFinder, TriggerMatch, acts_as_verb, is_mining_site, names_participants,
+                       reported_occurrence, said_to_happen)
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
@@ -35,8 +37,6 @@ CROWD_VIOLENCE = ("attack", "kill", "fire", "destroy_property", "mob_violence")
 GENERIC_ENTRIES = ("attack", "kill", "armed_clash")
 FIRE_ENTRIES = ("fire", "burst_of_fire", "shelling")
 CROWD_SPEECH = ("request", "accuse", "reject")
-# what violence can happen "during" or "at" and be coded as ("killed during a demonstration")
-DEMO_NOUNS = {"demonstration", "protest", "rally", "march", "riot", "sit-in", "procession", "unrest"}
 
 
 class EventExtractor:
@@ -103,15 +103,15 @@ class EventExtractor:
             # ("19 explosions near Dolomytne", "armed clashes were reported in Morelia")
             stated_place = reason in ("argument of the trigger", "attached to a governing word",
                                       "named in the sentence")
-            reported = _reported_occurrence(tok)
+            reported = reported_occurrence(tok)
             # a weapon going off is reported even where the village is not in the gazetteer
             weapon_report = (match.entry.id in WEAPON_ENTRIES + ("fire", "burst_of_fire") and reported
                              and tok.pos_ in ("NOUN", "PROPN"))
             # "Imbonerakure tortured a CNL member": the clause names a doer and a done-to
             # that the lexicon does not know; it still reports an event
-            unresolved = bool(match.entry.acled[0]) and match.verbal and _names_participants(tok)
+            unresolved = bool(match.entry.acled[0]) and match.verbal and names_participants(tok)
             # "a shoot-out broke out", "clashes took place": the clause says it happened
-            happened = bool(match.entry.acled[0]) and _said_to_happen(tok)
+            happened = bool(match.entry.acled[0]) and said_to_happen(tok)
             if match.entry.plover != "PROTEST" and not weapon_report and not unresolved and not happened and not (
                     stated_place and match.entry.acled[0] and reported):
                 return None
@@ -121,7 +121,7 @@ class EventExtractor:
             # "killed in clashes", "killed after exchanging fire with police": the dead are
             # the fight's casualties, whoever they were, and the event is the fight
             entry = self.triggers.entries["armed_clash"]
-        if entry.id in CROWD_SPEECH and status == "occurred" and _is_plural_crowd(arg.source, tok.doc):
+        if entry.id in CROWD_SPEECH and status == "occurred" and is_plural_crowd(arg.source, tok.doc):
             # "protesters demanding ...", "workers denounced the non-payment of salaries":
             # what a crowd demands in public, it demands by demonstrating
             entry = self.triggers.entries["protest"]
@@ -150,27 +150,27 @@ class EventExtractor:
             status = "threatened"
         if coding.event_type == "PROTEST" or entry.id == "protest":
             # what the police and the crowd did is often told in the next sentence
-            coding = refine_protest(coding, _paragraph_from(text, _told_from(tok, text)))
-        elif coding.event_type in VIOLENT_TYPES and _during_a_demonstration(tok):
+            coding = refine_protest(coding, paragraph_from(text, told_from(tok, text)))
+        elif coding.event_type in VIOLENT_TYPES and during_a_demonstration(tok):
             # "47 prisoners were killed by guards during a demonstration": ACLED codes
             # violence at a demonstration as the demonstration, a riot or force against it
-            acled = _acled_at_demonstration(coding, _is_state_force(arg.source), tok, text)
+            acled = acled_at_demonstration(coding, is_state_force(arg.source), tok, text)
             if acled is not None:
                 coding = replace(coding, acled_event_type=acled[0], acled_sub_event_type=acled[1])
-        elif entry.id == "armed_clash" and _is_crowd(arg.source):
+        elif entry.id == "armed_clash" and is_crowd(arg.source):
             # "clashes between Palestinians and Israeli forces", "a clash between two farmer
             # groups": a crowd is no armed party
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type="Mob violence")
-        elif _is_crowd(arg.source) and entry.id in CROWD_VIOLENCE:
+        elif is_crowd(arg.source) and entry.id in CROWD_VIOLENCE:
             # "a mob attacked", "beaten to death by a group of men", "rioters burned two ATMs"
             sub_type = "Violent demonstration" if entry.id == "destroy_property" else "Mob violence"
             coding = replace(coding, acled_event_type="Riots", acled_sub_event_type=sub_type)
-        if coding.event_type == "PROTEST" and _is_state_force(arg.source) and (
-                _is_crowd(arg.target) or (arg.target is not None and arg.target.acled_inter == 6)):
+        if coding.event_type == "PROTEST" and is_state_force(arg.source) and (
+                is_crowd(arg.target) or (arg.target is not None and arg.target.acled_inter == 6)):
             # "police dispersed the demonstrators": the crowd demonstrated, the police
             # intervened in it
             arg = replace(arg, source=arg.target, target=arg.source)
-        rioting_crowd = coding.acled_event_type == "Riots" and _is_crowd(arg.source)
+        rioting_crowd = coding.acled_event_type == "Riots" and is_crowd(arg.source)
         if rioting_crowd or (coding.event_type == "PROTEST" and (arg.source is None or arg.source.lexicon_id is None
                                                                  or arg.source.sector == "PTY")):
             # whoever demonstrates is, for the dataset, a protester; a crowd that riots or
@@ -179,7 +179,7 @@ class EventExtractor:
             if arg.source is not None:
                 # the crowd keeps what PLOVER says its people are ("farmers": AGR)
                 crowd = replace(crowd, evidence=arg.source.evidence,
-                                sector=arg.source.sector if _is_crowd(arg.source) else crowd.sector)
+                                sector=arg.source.sector if is_crowd(arg.source) else crowd.sector)
             arg = replace(arg, source=crowd)
         target = arg.target
         confidence = 0.5
@@ -326,129 +326,6 @@ def _fired_from_the_air(tok) -> bool:
         t.lemma_.lower() == "force" and any(c.lower_ == "air" for c in t.children)) for t in subject.subtree)
 
 
-QUANTITY_HEADS = {"total", "number", "series", "wave", "spate", "string", "round", "exchange", "volley", "burst",
-                  "dozen", "dozens", "hundreds", "couple"}
-
-
-def _reported_occurrence(tok, depth: int = 0) -> bool:
-    """Is the trigger itself what the clause reports, rather than a modifier
-    ('base of operations', 'execution-style')? A verb, a subject or object, or a
-    counted noun ('a total of 19 explosions'), or coordinated with one
-    ('19 explosions/bursts of fire')."""
-    if tok.dep_ in ("nmod", "conj", "appos") and tok.head.pos_ in ("NOUN", "PROPN") and depth < 2:
-        return _reported_occurrence(tok.head, depth + 1)
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in MUNITION_HEADS and depth < 2:
-        # "mortar rounds landed": the weapon is what its rounds report
-        return _reported_occurrence(tok.head, depth + 1)
-    if tok.pos_ in ("VERB", "AUX"):
-        # "forces fighting in support of X" describes the forces; it reports nothing
-        return tok.dep_ not in ("acl", "amod", "relcl")
-    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "conj", "attr"):
-        return True
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        return tok.head.head.lemma_.lower() in QUANTITY_HEADS
-    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
-        verb = tok.head.head
-        # "wounded in a bomb attack"; not "injured in a clash", where the clause tells of
-        # the hurt, and the fight is reported where it is the subject or object
-        return verb.pos_ == "VERB" and (verb.lemma_.lower() in ENGAGING_VERBS or (
-            verb.lemma_.lower() in HARMED_VERBS and tok.lemma_.lower() not in SYMMETRIC_LEMMAS))
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
-        # "arrived in Amman on a visit", "travelled to Geneva for talks"
-        return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in TRAVEL_VERBS
-    return False
-
-
-MUNITION_HEADS = {"round", "shell", "projectile", "salvo", "barrage"}
-# "engaged in clashes", "took part in the fighting": the light verb reports the noun
-ENGAGING_VERBS = {"engage", "involve", "participate", "take", "join", "embroil"}
-PARTICIPANT_POS = ("NOUN", "PROPN")
-
-
-def _names_participants(tok) -> bool:
-    """A verb in the active voice with a noun subject and a noun object, or a passive one
-    with a noun subject and a noun agent: the clause says who did it to whom."""
-    deps = {c.dep_: c for c in tok.children if c.pos_ in PARTICIPANT_POS}
-    if "nsubj" in deps and "dobj" in deps:
-        return True
-    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    return "nsubjpass" in deps and agent is not None and agent.pos_ in PARTICIPANT_POS
-
-
-HAPPENING_VERBS = {"occur", "happen", "erupt", "ensue", "take", "break", "resume", "flare", "rage", "continue"}
-
-
-def _said_to_happen(tok) -> bool:
-    """The trigger noun is the subject of a verb of happening ("took place", "broke out")."""
-    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in PARTICIPANT_POS:
-        return False
-    verb = tok.head
-    lemma = verb.lemma_.lower()
-    if lemma == "take":
-        return any(c.lemma_.lower() == "place" for c in verb.children if c.dep_ == "dobj")
-    if lemma in ("break", "flare"):
-        return any(c.lower_ == "out" or c.lower_ == "up" for c in verb.children if c.dep_ == "prt")
-    return lemma in HAPPENING_VERBS
-
-
-def _during_a_demonstration(tok) -> bool:
-    """'killed during a demonstration', 'injured at a protest', 'shot amid riots'."""
-    # a noun trigger's own prepositions, and its verb's
-    heads = (tok,) if tok.pos_ in ("VERB", "AUX") else (tok, tok.head)
-    return any(p.dep_ == "prep" and p.lower_ in ("during", "amid", "at", "in") and obj.lemma_.lower() in DEMO_NOUNS
-               for head in heads for p in head.children for obj in p.children if obj.dep_ == "pobj")
-
-
-def _acled_at_demonstration(coding: EventCoding, by_the_state: bool, tok, text: str) -> Optional[tuple[str, str]]:
-    """ACLED's (type, sub-type) of violence at a demonstration: what the paragraph tells
-    of the crowd and the police; else the state's forces killing there use excessive
-    force, and violence there by anyone else is the crowd's. None: leave the coding."""
-    told = refine_protest(replace(coding, acled_event_type="Protests", acled_sub_event_type=None),
-                          _paragraph_from(text, tok.sent.start_char))
-    if told.acled_sub_event_type in ("Violent demonstration", "Excessive force against protesters"):
-        return told.acled_event_type, told.acled_sub_event_type
-    if not by_the_state:
-        return "Riots", "Violent demonstration"
-    lethal = fatalities_in(text[tok.sent.start_char:tok.sent.end_char])
-    return ("Protests", "Excessive force against protesters") if lethal else None
-
-
-def _told_from(tok, text: str) -> int:
-    """Where what is told of a protest starts: its sentence, or the one before when the
-    trigger refers back to it ("... set barricades on fire. The motives for the
-    demonstration were not reported") within one paragraph."""
-    start = tok.sent.start_char
-    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
-            and tok.sent.start > 0:
-        before = tok.doc[tok.sent.start - 1].sent
-        if paragraph_bounds(text, before.start_char)[1] >= start:
-            return before.start_char
-    return start
-
-
-def _paragraph_from(text: str, start: int) -> str:
-    return text[start: paragraph_bounds(text, start)[1]]
-
-
-def _is_state_force(actor: Optional[Actor]) -> bool:
-    return actor is not None and (actor.sector in ("COP", "MIL") or actor.acled_inter == 1) and not _is_crowd(actor)
-
-
-def _is_crowd(actor: Optional[Actor]) -> bool:
-    """Civilians named by a noun, or a party's supporters: who demonstrate or riot."""
-    return (is_civilian(actor) and actor.kind == "agent") or (actor is not None and actor.sector == "PTY")
-
-
-def _is_plural_crowd(actor: Optional[Actor], doc) -> bool:
-    """Protesters, or civilians named by a plural noun ("workers", "residents", "people")."""
-    if not _is_crowd(actor):
-        return False
-    if actor.acled_inter in (5, 6):
-        return True
-    span = doc.char_span(actor.evidence.start, actor.evidence.end, alignment_mode="expand")
-    return span is not None and (span.root.tag_ == "NNS" or span.root.lemma_.lower() in ("people", "staff"))
-
-
 OUTCOME_PREPS = {"in", "during", "amid", "after", "following"}
 
 
@@ -484,11 +361,3 @@ def _event_id(doc_id: str, start: int, ordinal: int = 0) -> str:
     key = f"{doc_id}\x00{start}" + (f"\x00{ordinal}" if ordinal else "")
     digest = hashlib.sha1(key.encode()).hexdigest()[:10]
     return f"ev-{digest}"
-
-
-
-
-
-
-
-

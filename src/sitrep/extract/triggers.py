@@ -5,6 +5,8 @@ each trigger is looked up in the trigger lexicon on its lemma, on verb + particl
 ("blow up"), verb + object ("open fire", "take hostage") and compound + noun
 ("air strike", "roadside bomb"). Entries with ``needs`` only count with the
 complement they need ("took control of", "seized Palmyra", "turn ... into a base").
+A trigger word counts as an event only where its clause reports it ("a base of
+operations" reports no operation; "clashes broke out" does).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..lexicon.triggers import TriggerEntry, TriggerLexicon
+from .roles import HARMED_VERBS, SYMMETRIC_LEMMAS, TRAVEL_VERBS
 from .tree import pobj_of
 
 CONTROL_WORDS = {"control", "territory", "area", "town", "village", "city", "position", "positions", "base",
@@ -280,3 +283,69 @@ def _particle_like(verb, prep) -> bool:
     Not one before it, nor one that opens a time ("called on Sunday for ...")."""
     obj = pobj_of(prep)
     return prep.i > verb.i and (obj is None or obj.ent_type_ not in ("DATE", "TIME"))
+
+
+# -- is the trigger what its clause reports? -------------------------------------------
+QUANTITY_HEADS = {"total", "number", "series", "wave", "spate", "string", "round", "exchange", "volley", "burst",
+                  "dozen", "dozens", "hundreds", "couple"}
+
+
+def reported_occurrence(tok, depth: int = 0) -> bool:
+    """Is the trigger itself what the clause reports, rather than a modifier
+    ('base of operations', 'execution-style')? A verb, a subject or object, or a
+    counted noun ('a total of 19 explosions'), or coordinated with one
+    ('19 explosions/bursts of fire')."""
+    if tok.dep_ in ("nmod", "conj", "appos") and tok.head.pos_ in ("NOUN", "PROPN") and depth < 2:
+        return reported_occurrence(tok.head, depth + 1)
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in MUNITION_HEADS and depth < 2:
+        # "mortar rounds landed": the weapon is what its rounds report
+        return reported_occurrence(tok.head, depth + 1)
+    if tok.pos_ in ("VERB", "AUX"):
+        # "forces fighting in support of X" describes the forces; it reports nothing
+        return tok.dep_ not in ("acl", "amod", "relcl")
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "conj", "attr"):
+        return True
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in QUANTITY_HEADS
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in":
+        verb = tok.head.head
+        # "wounded in a bomb attack"; not "injured in a clash", where the clause tells of
+        # the hurt, and the fight is reported where it is the subject or object
+        return verb.pos_ == "VERB" and (verb.lemma_.lower() in ENGAGING_VERBS or (
+            verb.lemma_.lower() in HARMED_VERBS and tok.lemma_.lower() not in SYMMETRIC_LEMMAS))
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "for"):
+        # "arrived in Amman on a visit", "travelled to Geneva for talks"
+        return tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in TRAVEL_VERBS
+    return False
+
+
+MUNITION_HEADS = {"round", "shell", "projectile", "salvo", "barrage"}
+# "engaged in clashes", "took part in the fighting": the light verb reports the noun
+ENGAGING_VERBS = {"engage", "involve", "participate", "take", "join", "embroil"}
+PARTICIPANT_POS = ("NOUN", "PROPN")
+
+
+def names_participants(tok) -> bool:
+    """A verb in the active voice with a noun subject and a noun object, or a passive one
+    with a noun subject and a noun agent: the clause says who did it to whom."""
+    deps = {c.dep_: c for c in tok.children if c.pos_ in PARTICIPANT_POS}
+    if "nsubj" in deps and "dobj" in deps:
+        return True
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return "nsubjpass" in deps and agent is not None and agent.pos_ in PARTICIPANT_POS
+
+
+HAPPENING_VERBS = {"occur", "happen", "erupt", "ensue", "take", "break", "resume", "flare", "rage", "continue"}
+
+
+def said_to_happen(tok) -> bool:
+    """The trigger noun is the subject of a verb of happening ("took place", "broke out")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in PARTICIPANT_POS:
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.lemma_.lower() == "place" for c in verb.children if c.dep_ == "dobj")
+    if lemma in ("break", "flare"):
+        return any(c.lower_ == "out" or c.lower_ == "up" for c in verb.children if c.dep_ == "prt")
+    return lemma in HAPPENING_VERBS
