@@ -86,13 +86,32 @@ class ActorsStage:
 
     def __call__(self, state: DocState) -> DocState:
         place_spans = [(p.evidence.start, p.evidence.end) for p in state.places if not p.adjectival]
-        found = self.finder.find(state.doc, state.article.text, state.article.pub_date, state.main_country)
+        found = self.finder.find(state.doc, state.article.text, state.article.pub_date, state.main_country,
+                                 sentence_countries(state.doc, state.places))
         # a mention that is nothing but a place name is not an actor ("Palmyra" tagged as a
         # person), unless it is a country acting ("Turkey backs ..."); a place that only
         # modifies an actor ("US-backed militias") leaves the actor alone
         kept = tuple(a for a in found if a.kind == "state" or not any(
             s <= a.evidence.start and a.evidence.end <= e for s, e in place_spans))
         return with_fields(state, actors=kept)
+
+
+def sentence_countries(doc, places) -> dict[int, str]:
+    """The one country each sentence is set in (by the sentence's first character):
+    where the places it names below the level of a country are all in one, and it
+    names no other country as a place."""
+    found: dict[int, set] = {}
+    below_country: set[int] = set()
+    for place in places:
+        if place.adjectival or not place.country:
+            continue
+        span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+        if span is not None:
+            found.setdefault(span.sent.start_char, set()).add(place.country)
+            if place.precision != "country":
+                below_country.add(span.sent.start_char)
+    return {start: countries.pop() for start, countries in found.items()
+            if len(countries) == 1 and start in below_country}
 
 
 class TimesStage:

@@ -181,3 +181,11 @@ def test_the_of_phrase_of_an_attack_is_still_its_doer(code_text):
 def _target_actors(out, trigger):
     event = next(e for e in out["events"] if e["trigger"] == trigger)
     return [a for a in event["actors"] if a["role"] == "target"]
+
+
+def test_an_agent_no_word_places_is_of_its_sentences_country(code_text):
+    text = ("The assassination of a judge shocked Colombia on Monday. "
+            "In Nigeria, gunmen killed two farmers near Kano on Tuesday.")
+    out = code_text(text, pub="2020-05-12")
+    event = next(e for e in out["events"] if e["trigger"] == "killed")
+    assert {a["country"] for a in event["actors"]} == {"NGA"}

@@ -9,7 +9,8 @@ the relations stage turns those into records. Pronouns and definite descriptions
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from types import MappingProxyType
+from typing import Mapping, Optional
 
 from ..geo.names import fold, without_article
 from ..geo.namesakes import acronym
@@ -58,7 +59,10 @@ class ActorFinder(CountryWords):
         return Actor(name=name.format(country_name(self.gazetteer, code)), country=code, sector=sector,
                      acled_inter=1, kind=kind, evidence=Evidence(tok.idx, tok.idx + len(tok), tok.text))
 
-    def find(self, doc, text: str, pub_date: date, main_country: Optional[str]) -> tuple[Actor, ...]:
+    def find(self, doc, text: str, pub_date: date, main_country: Optional[str],
+             sentence_countries: Mapping[int, str] = MappingProxyType({})) -> tuple[Actor, ...]:
+        """The actor mentions of a parsed article. ``sentence_countries``: by a sentence's
+        first character, the one country its places are in (``AgentReader.agent``)."""
         mentions: list[Actor] = []
         covered: set[int] = set()
         for ent in doc.ents:
@@ -127,7 +131,7 @@ class ActorFinder(CountryWords):
                 if place is not None:
                     mentions.append(place)
                     continue
-            agent_mention = self.agents.agent(tok, text, main_country)
+            agent_mention = self.agents.agent(tok, text, main_country, sentence_countries.get(tok.sent.start_char))
             if agent_mention is not None:
                 mentions.append(agent_mention)
         return tuple(sorted(mentions, key=lambda a: a.evidence.start))

@@ -89,7 +89,12 @@ class AgentReader:
     def phoenix(self):
         return self.finder.phoenix
 
-    def agent(self, tok, text: str, main_country: Optional[str]) -> Optional[Actor]:
+    def agent(self, tok, text: str, main_country: Optional[str],
+              sentence_country: Optional[str] = None) -> Optional[Actor]:
+        """The agent a noun names ("gunmen", "Syrian troops", "the police"), or None.
+        One no word gives a country to is of ``sentence_country`` (where its sentence is
+        set) if it is no state's agent, else of ``main_country``: the article's army
+        negotiating abroad is still its army; gunmen in a sentence set abroad are not."""
         if not self.could_be_agent(tok):
             return None
         mods = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
@@ -167,7 +172,7 @@ class AgentReader:
             # the article's country, and of none we know
             country = None
         else:
-            country = country or main_country
+            country = country or (sentence_country if entry.sector not in STATE_SECTORS else None) or main_country
         backers = self.finder.backers_of(tok, tok.left_edge.i, text)
         start = min([tok.idx] + [m.left_edge.idx for m in mods if m.dep_ != "det"])
         evidence = evidence_of(text, start, tok.idx + len(tok))
