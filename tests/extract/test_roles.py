@@ -4,9 +4,13 @@ acts and the doers of harms, on sentences written for these tests."""
 import pytest
 
 
-def _targets(out, trigger):
+def _target_actors(out, trigger):
     event = next(e for e in out["events"] if e["trigger"] == trigger)
-    return [(a["name"], a["country"]) for a in event["actors"] if a["role"] == "target"]
+    return [a for a in event["actors"] if a["role"] == "target"]
+
+
+def _targets(out, trigger):
+    return [(a["name"], a["country"]) for a in _target_actors(out, trigger)]
 
 
 @pytest.mark.parametrize("text,trigger,country", [
@@ -176,11 +180,6 @@ def test_the_of_phrase_of_an_act_done_to_someone_names_who_suffered_it(code_text
 def test_the_of_phrase_of_an_attack_is_still_its_doer(code_text):
     out = code_text("Soldiers repelled an attack of the rebels on the base.", pub="2020-05-12")
     assert all("rebels" not in a["text"] for a in _target_actors(out, "repelled"))
-
-
-def _target_actors(out, trigger):
-    event = next(e for e in out["events"] if e["trigger"] == trigger)
-    return [a for a in event["actors"] if a["role"] == "target"]
 
 
 def test_an_agent_no_word_places_is_of_its_sentences_country(code_text):

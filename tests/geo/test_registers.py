@@ -11,8 +11,8 @@ def _place(resources, parse, text, name):
 
 
 def test_every_register_names_a_country_and_cues():
-    assert registers()
-    for register in registers():
+    assert registers().registers
+    for register in registers().registers:
         assert len(register.country) == 3 and register.country.isupper()
         assert register.cues
 
@@ -67,3 +67,8 @@ def test_one_cue_does_not_make_a_country_a_town(resources, parse):
     text = "Jordan sent aid on Friday, the Police Department said."
     jordan, _ = _place(resources, parse, text, "Jordan")
     assert jordan.country == "JOR"
+
+
+@pytest.mark.parametrize("amount", ["£40", "£1,200.50", "£3m", "£2bn"])
+def test_a_price_in_pounds_is_a_cue_however_written(amount):
+    assert register_countries(f"The council paid {amount} for the repairs.") == {"GBR": 1}

@@ -25,20 +25,44 @@ WEIGHT_BY_CUES = (1, 2)
 @dataclass(frozen=True)
 class Register:
     country: str                # ISO3
-    cues: tuple[re.Pattern, ...]
+    cues: tuple[str, ...]       # regular expressions
 
-    def cues_in(self, text: str) -> int:
-        """How many of the register's distinct cues ``text`` uses."""
-        return sum(1 for cue in self.cues if cue.search(text))
+
+@dataclass(frozen=True)
+class Registers:
+    """All registers' cues in one pattern, each cue a named group, so that a text is
+    scanned once however many cues there are."""
+
+    registers: tuple[Register, ...]
+    pattern: Optional[re.Pattern]
+    country_of_group: dict[str, str]
+
+    @classmethod
+    def of(cls, registers: tuple[Register, ...]) -> "Registers":
+        branches, country_of_group = [], {}
+        for r, register in enumerate(registers):
+            for c, cue in enumerate(register.cues):
+                name = f"r{r}c{c}"
+                country_of_group[name] = register.country
+                branches.append(f"(?P<{name}>{cue})")
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(branches) + r")(?![\w-])") if branches else None
+        return cls(registers, pattern, country_of_group)
+
+    def countries_in(self, text: str) -> Counter:
+        """The countries whose local vocabulary ``text`` uses, weighted by how many of
+        their distinct cues it uses (``WEIGHT_BY_CUES``)."""
+        if self.pattern is None:
+            return Counter()
+        cues = {m.lastgroup for m in self.pattern.finditer(text)}
+        found = Counter(self.country_of_group[cue] for cue in cues)
+        return Counter({country: WEIGHT_BY_CUES[min(n, len(WEIGHT_BY_CUES)) - 1] for country, n in found.items()})
 
 
 @lru_cache(maxsize=1)
-def registers() -> tuple[Register, ...]:
+def registers() -> Registers:
     """The registers of ``data/registers.yaml`` (loaded once)."""
-    return tuple(
-        Register(country=raw["country"],
-                 cues=tuple(re.compile(r"(?<![\w-])(?:" + cue + r")(?![\w-])") for cue in raw["cues"]))
-        for raw in (load_yaml("registers.yaml") or {}).get("registers") or ())
+    return Registers.of(tuple(Register(country=raw["country"], cues=tuple(raw["cues"]))
+                              for raw in (load_yaml("registers.yaml") or {}).get("registers") or ()))
 
 
 def home_country(registered: Counter) -> Optional[str]:
@@ -50,9 +74,4 @@ def home_country(registered: Counter) -> Optional[str]:
 
 def register_countries(text: str) -> Counter:
     """The countries whose local vocabulary ``text`` uses, weighted by how much of it."""
-    counts: Counter = Counter()
-    for register in registers():
-        found = register.cues_in(text)
-        if found:
-            counts[register.country] += WEIGHT_BY_CUES[min(found, len(WEIGHT_BY_CUES)) - 1]
-    return counts
+    return registers().countries_in(text)
