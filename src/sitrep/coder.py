@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, Optional, Union
 from .extract.actors import ActorFinder, country_name
 from .extract.coref import ActorIndex
 from .extract.events import EventExtractor
+from .extract.location import sentence_countries
 from .extract.modes import ModeReader
 from .extract.quotes import QuoteFinder
 from .extract.relations import RelationFinder
@@ -94,24 +95,6 @@ class ActorsStage:
         kept = tuple(a for a in found if a.kind == "state" or not any(
             s <= a.evidence.start and a.evidence.end <= e for s, e in place_spans))
         return with_fields(state, actors=kept)
-
-
-def sentence_countries(doc, places) -> dict[int, str]:
-    """The one country each sentence is set in (by the sentence's first character):
-    where the places it names below the level of a country are all in one, and it
-    names no other country as a place."""
-    found: dict[int, set] = {}
-    below_country: set[int] = set()
-    for place in places:
-        if place.adjectival or not place.country:
-            continue
-        span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
-        if span is not None:
-            found.setdefault(span.sent.start_char, set()).add(place.country)
-            if place.precision != "country":
-                below_country.add(span.sent.start_char)
-    return {start: countries.pop() for start, countries in found.items()
-            if len(countries) == 1 and start in below_country}
 
 
 class TimesStage:

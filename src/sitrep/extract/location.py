@@ -3,7 +3,9 @@
 Not every place in the sentence is where the event happened. ``PlaceLookup.for_trigger``
 looks in tiers (the trigger's own arguments, then places attached to a governing
 word, then a place referred back to, then the sentence, then the paragraph) and,
-within a tier, takes the most specific place, then the first named.
+within a tier, takes the most specific place, then the first named. A sentence's
+places also say which country it is set in (``sentence_countries``), which is the
+country of the unplaced agents it names.
 """
 from __future__ import annotations
 
@@ -167,3 +169,20 @@ def with_inter_for_location(actor: Actor, location_country: Optional[str],
         return actor
     return replace(actor, acled_inter=8)
 
+
+def sentence_countries(doc, places: Sequence[Place]) -> dict[int, str]:
+    """The one country each sentence is set in (by the sentence's first character):
+    where the places it names below the level of a country are all in one, and it
+    names no other country as a place."""
+    found: dict[int, set] = {}
+    below_country: set[int] = set()
+    for place in places:
+        if place.adjectival or not place.country:
+            continue
+        span = doc.char_span(place.evidence.start, place.evidence.end, alignment_mode="expand")
+        if span is not None:
+            found.setdefault(span.sent.start_char, set()).add(place.country)
+            if place.precision != "country":
+                below_country.add(span.sent.start_char)
+    return {start: countries.pop() for start, countries in found.items()
+            if len(countries) == 1 and start in below_country}

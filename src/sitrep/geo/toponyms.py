@@ -263,7 +263,7 @@ class ToponymResolver:
         """Resolved places in text order, and the article's main country (ISO3)."""
         spans = self.find_spans(doc, text)
         candidates = {span.reading: self._candidates(span) for span in spans}
-        registered = register_countries(doc.text)
+        registered = register_countries(text)
         candidates.update(towns_named_like_countries(self.gazetteer, spans, candidates, home_country(registered)))
         context = self.country_context(spans, doc, candidates, registered)
         namesakes = far_namesakes(spans, candidates, context, self._armed_groups_homes(doc))
