@@ -29,6 +29,8 @@ class CountryWords:
         self.gazetteer = gazetteer
 
     def country_of_word(self, text: str) -> Optional[str]:
+        """The country (ISO3) a country word names: its name, short form or demonym
+        ("the Netherlands", "U.S.", "Syrian"), by the lexicon, then the gazetteer."""
         word = text.strip()
         word = without_article(word)        # "The United States", "the Netherlands"
         code = self.lexicon.country_code(word)
