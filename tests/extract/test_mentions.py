@@ -36,3 +36,24 @@ def test_one_fight_told_from_both_sides_is_one_event(code_text):
     assert fight["fatalities"] == 4
     assert {(a["role"], a["name"]) for a in fight["actors"]} >= {
         ("source", "Military Forces of South Sudan"), ("target", "National Salvation Front")}
+
+
+def test_a_noun_that_refers_back_is_the_earlier_events_mention(code_text):
+    out = code_text("On 3 May 2020, hundreds of teachers protested in Nairobi over unpaid salaries. "
+                    "The demonstration ended peacefully.", pub="2020-05-12")
+    [protest] = [e for e in out["events"] if e["event_type"] == "PROTEST"]
+    assert protest["trigger"] == "protested" and len(protest["mentions"]) == 2
+
+
+def test_the_act_referred_back_to_keeps_its_coding_and_gains_the_referring_mentions_doer(code_text):
+    out = code_text("On 7 May 2020, a roadside bomb exploded near an army convoy outside Afgooye. "
+                    "Al Shabaab claimed responsibility for the attack.", pub="2020-05-08")
+    [blast] = _violent(out)
+    assert blast["acled_sub_event_type"] == "Remote explosive/landmine/IED"
+    assert any(a["role"] == "source" and a["name"] == "Al Shabaab" for a in blast["actors"])
+
+
+def test_a_noun_in_another_paragraph_is_its_own_event(code_text):
+    out = code_text("On 3 May 2020, hundreds of teachers protested in Nairobi over unpaid salaries.\n\n"
+                    "On 4 May 2020, the demonstration of nurses in Mombasa ended peacefully.", pub="2020-05-05")
+    assert len([e for e in out["events"] if e["event_type"] == "PROTEST"]) == 2

@@ -28,7 +28,7 @@ from .modality import announced_intent, status_of
 from .roles import RoleFinder, Roles
 from .text import paragraph_bounds
 from .triggers import (TriggerFinder, TriggerMatch, acts_as_verb, is_mining_site, names_participants,
-                       reported_occurrence, said_to_happen)
+                       refers_back, reported_occurrence, said_to_happen)
 
 DIRECT_FIRE = {"arm", "arms", "rifle", "gun", "pistol", "kalashnikov", "ak-47", "sniper"}
 AIR_WORDS = {"warplane", "jet", "aircraft", "helicopter", "drone", "airforce", "bomber", "gunship", "uav"}
@@ -72,7 +72,8 @@ class EventExtractor:
                                     main_country)
                 if event is not None:
                     events.append(event)
-        merged = protests_behind_arrests(counts_told_later(merge_mentions(events), text),
+        referring = frozenset(m.start for m in matches if refers_back(doc[m.token_i]))
+        merged = protests_behind_arrests(counts_told_later(merge_mentions(events, text, referring), text),
                                          self.triggers.entries["protest"].coding())
         return _unique_ids(self.implied.add_to(merged, main_country, doc, index, text), doc_id)
 

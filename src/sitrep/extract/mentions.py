@@ -92,10 +92,31 @@ def _coding_told_by_victims(kept: Event, other: Event):
     return kept.coding
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
-    """One event per occurrence: later mentions fold into the first, keeping their evidence."""
+def _refers_back(kept: Event, event: Event, text: str, referring: frozenset[int]) -> bool:
+    """Is ``event`` told by a noun that refers back ("The demonstration ended peacefully",
+    ``referring`` holds such triggers' offsets) to ``kept``, of its kind and paragraph?"""
+    return (event.trigger.start in referring and kept.sentence.start < event.sentence.start
+            and kept.coding.event_type == event.coding.event_type and kept.status == event.status
+            and paragraph_bounds(text, kept.sentence.start) == paragraph_bounds(text, event.sentence.start)
+            and _near(kept, event))
+
+
+def merge_mentions(events: list[Event], text: str = "", referring: frozenset[int] = frozenset()) -> list[Event]:
+    """One event per occurrence: later mentions fold into the first, keeping their
+    evidence; a noun that refers back (``referring``: its trigger's offset) folds into
+    the last earlier event of its kind in its paragraph."""
     merged: list[Event] = []
     for event in events:
+        back = next((k for k in range(len(merged) - 1, -1, -1) if _refers_back(merged[k], event, text, referring)),
+                    None) if referring else None
+        if back is not None:
+            # the earlier mention tells the act ("an RCIED exploded"), the noun only refers
+            # to it ("claimed the attack"): the act's coding stays, the noun adds its actors
+            kept = merged[back]
+            merged[back] = replace(kept, actors=_joined_roles(kept, event), mentions=kept.mentions + event.mentions,
+                                   fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
+                                   confidence=max(kept.confidence, event.confidence))
+            continue
         for k, kept in enumerate(merged):
             if _same_occurrence(kept, event):
                 if not any(r.role == "source" for r in kept.actors) and any(r.role == "source" for r in event.actors):

@@ -349,3 +349,10 @@ def said_to_happen(tok) -> bool:
     if lemma in ("break", "flare"):
         return any(c.lower_ == "out" or c.lower_ == "up" for c in verb.children if c.dep_ == "prt")
     return lemma in HAPPENING_VERBS
+
+
+def refers_back(tok) -> bool:
+    """A noun trigger with a definite article or a demonstrative ("the demonstration",
+    "this attack", "the clashes"): the occurrence told before, not a new one."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                                      for c in tok.children)
