@@ -3,8 +3,10 @@
 Within a sentence, a mention that names nobody, or only the other's target, or tells
 violence from the victims' side, or the damage an attack did, is the other's mention;
 across sentences only mentions with the same actors, place and stated date are, or
-of one fight of the same two sides on the same day. A death toll told later in a
-paragraph ("Three were killed.") is its first violent event's.
+of one fight of the same two sides on the same day, or a noun that refers back ("The
+demonstration ended peacefully", "claimed the attack") to the last earlier event of its
+kind in its paragraph. A death toll told later in a paragraph ("Three were killed.")
+is its first violent event's.
 """
 from __future__ import annotations
 
