@@ -16,6 +16,7 @@ from .counts import fatalities_in
 from .modality import is_infinitive_clause
 from .roles import shared_object
 from .text import paragraph_bounds
+from .triggers import refers_back
 
 VOW_VERBS = {"vow", "swear", "pledge", "promise"}
 COOPERATIVE_TYPES = {"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "CONSULT", "RETREAT"}
@@ -212,8 +213,7 @@ def told_from(tok, text: str) -> int:
     trigger refers back to it ("... set barricades on fire. The motives for the
     demonstration were not reported") within one paragraph."""
     start = tok.sent.start_char
-    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) \
-            and tok.sent.start > 0:
+    if refers_back(tok) and tok.sent.start > 0:
         before = tok.doc[tok.sent.start - 1].sent
         if paragraph_bounds(text, before.start_char)[1] >= start:
             return before.start_char

@@ -94,6 +94,13 @@ def _coding_told_by_victims(kept: Event, other: Event):
     return kept.coding
 
 
+def _folded(kept: Event, other: Event, coding) -> Event:
+    """``kept`` with ``other``'s mention folded in: its actors, evidence and toll."""
+    return replace(kept, coding=coding, actors=_joined_roles(kept, other), mentions=kept.mentions + other.mentions,
+                   fatalities=kept.fatalities if kept.fatalities is not None else other.fatalities,
+                   confidence=max(kept.confidence, other.confidence))
+
+
 def _refers_back(kept: Event, event: Event, text: str, referring: frozenset[int]) -> bool:
     """Is ``event`` told by a noun that refers back ("The demonstration ended peacefully",
     ``referring`` holds such triggers' offsets) to ``kept``, of its kind and paragraph?"""
@@ -114,19 +121,13 @@ def merge_mentions(events: list[Event], text: str = "", referring: frozenset[int
         if back is not None:
             # the earlier mention tells the act ("an RCIED exploded"), the noun only refers
             # to it ("claimed the attack"): the act's coding stays, the noun adds its actors
-            kept = merged[back]
-            merged[back] = replace(kept, actors=_joined_roles(kept, event), mentions=kept.mentions + event.mentions,
-                                   fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
-                                   confidence=max(kept.confidence, event.confidence))
+            merged[back] = _folded(merged[back], event, merged[back].coding)
             continue
         for k, kept in enumerate(merged):
             if _same_occurrence(kept, event):
                 if not any(r.role == "source" for r in kept.actors) and any(r.role == "source" for r in event.actors):
                     kept, event = event, kept
-                merged[k] = replace(kept, coding=_coding_told_by_victims(kept, event),
-                                    actors=_joined_roles(kept, event), mentions=kept.mentions + event.mentions,
-                                    fatalities=kept.fatalities if kept.fatalities is not None else event.fatalities,
-                                    confidence=max(kept.confidence, event.confidence))
+                merged[k] = _folded(kept, event, _coding_told_by_victims(kept, event))
                 break
         else:
             merged.append(event)
