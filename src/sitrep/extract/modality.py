@@ -100,8 +100,8 @@ def status_of(trigger) -> str:
     if any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in trigger.children):
         # "Iraq said it would allow ...": a future told in the past is intended
         return "intended" if _reported_future(trigger) else "hypothetical"
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in trigger.children):
-        return "intended"
+    if _told_as_future(trigger):
+        return "intended"       # (its reported "would" was read just above)
     if trigger.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in PLANNED_WORDS
                                                  for c in trigger.children):
         return "intended"       # "planned attacks", "a future offensive"
